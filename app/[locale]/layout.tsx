@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { SiteFooter } from '@/components/site-footer';
+import { resolveLocale } from '@/lib/i18n/locale';
+import { routing } from '@/lib/i18n/routing';
+import '../globals.css';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: 'Layout' });
+  return { title: { template: `%s · ${t('siteName')}`, default: t('siteName') } };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: 'Layout' });
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-brand-700 px-4 py-2 text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10"
+        >
+          {t('skipLink')}
+        </a>
+        {children}
+        <SiteFooter locale={locale} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,20 @@
+import { NotFoundContent } from '@/components/not-found-content';
+import { routing } from '@/lib/i18n/routing';
+import './globals.css';
+
+// Paths outside any locale (e.g. /unknown.txt) render without the [locale] layout.
+export default function GlobalNotFound() {
+  return (
+    <html lang={routing.defaultLocale}>
+      <body className="bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <main className="mx-auto w-full max-w-5xl space-y-16 px-4 py-14 sm:px-6">
+          {routing.locales.map((locale) => (
+            <div key={locale} lang={locale}>
+              <NotFoundContent locale={locale} />
+            </div>
+          ))}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+export const partnerTypes = ['association', 'platform', 'network', 'institute'] as const;
+export type PartnerType = (typeof partnerTypes)[number];
+
+const text = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters long` });
+
+const year = z
+  .number({ error: 'must be a year, for example 1973' })
+  .int({ error: 'must be a year, for example 1973' })
+  .min(1800, { error: 'must be a year after 1800' })
+  .max(2100, { error: 'must be a year before 2100' });
+
+const httpsUrl = z.url({
+  protocol: /^https$/,
+  hostname: z.regexes.domain,
+  error: 'must be an https URL, for example https://www.example.org',
+});
+
+export const partnerFrontMatter = z.strictObject({
+  name: text(200),
+  shortName: text(20),
+  summary: text(200),
+  website: httpsUrl,
+  type: z.enum(partnerTypes, { error: `must be one of: ${partnerTypes.join(', ')}` }),
+  order: z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }),
+  founded: year.optional(),
+  seat: text(100).optional(),
+  figuresAsOf: year.optional(),
+  draft: z.boolean({ error: 'must be true or false' }).optional(),
+});
+export type PartnerFrontMatter = z.infer<typeof partnerFrontMatter>;
+
+export const headerFrontMatter = z.strictObject({
+  quote: text(300),
+  attribution: text(100),
+});
+
+/** Fields that describe the partner, not the language: equal in every locale's file. */
+export const languageNeutralFields = [
+  'website',
+  'type',
+  'order',
+  'founded',
+  'figuresAsOf',
+  'draft',
+] as const satisfies readonly (keyof PartnerFrontMatter)[];
+
+export type FieldIssue = { field: string; message: string };
+
+export function describeIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue): FieldIssue[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: key, message: 'is not a known field' }));
+    }
+    const field = issue.path.join('.') || '(front matter)';
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    return [{ field, message: missing ? 'is required' : issue.message }];
+  });
+}
