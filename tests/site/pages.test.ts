@@ -1,0 +1,54 @@
+import { describe, expect, inject, it } from 'vitest';
+import { contentDir, loadContent } from '@/lib/content';
+import { routing } from '@/lib/i18n/routing';
+
+const base = inject('baseUrl');
+const content = loadContent(contentDir(), { includeDrafts: false });
+
+function partnerPath(locale: (typeof routing.locales)[number], slug: string) {
+  return `/${locale}${routing.pathnames['/partners/[slug]'][locale].replace('[slug]', slug)}`;
+}
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(base + path, { redirect: 'manual', headers });
+  return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+}
+
+describe.each(routing.locales)('the built site in %s', (locale) => {
+  it('serves the list page with the header and every partner', async () => {
+    const { status, html } = await get(`/${locale}`);
+    expect(status).toBe(200);
+    expect(html).toContain(`<html lang="${locale}"`);
+    expect(html).toContain(content.headers[locale].attribution);
+    for (const partner of content.partners[locale]) {
+      expect(html).toContain(partnerPath(locale, partner.slug));
+    }
+  });
+
+  it.each(content.partners[locale].map((p) => p.slug))('serves the page of %s', async (slug) => {
+    const partner = content.partners[locale].find((p) => p.slug === slug)!;
+    const { status, html } = await get(partnerPath(locale, slug));
+    expect(status).toBe(200);
+    expect(html).toContain(`<html lang="${locale}"`);
+    expect(html).toContain(partner.html);
+  });
+
+  it('answers an unknown slug and an unknown path with 404', async () => {
+    expect((await get(partnerPath(locale, 'no-such-partner'))).status).toBe(404);
+    expect((await get(`/${locale}/no/such/page`)).status).toBe(404);
+  });
+});
+
+describe('paths outside the locales', () => {
+  it('redirects / by Accept-Language, else to German', async () => {
+    expect((await get('/', { 'accept-language': 'en-GB,en;q=0.9' })).location).toMatch(/\/en$/);
+    expect((await get('/', { 'accept-language': 'de-AT' })).location).toMatch(/\/de$/);
+    expect((await get('/', { 'accept-language': 'fr' })).location).toMatch(/\/de$/);
+  });
+
+  it('answers unknown dotted paths with 404, not 500', async () => {
+    for (const path of ['/unknown.txt', '/wp-login.php', '/de.json']) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+});
