@@ -124,6 +124,8 @@ export function loadContent(dir: string, { includeDrafts }: { includeDrafts: boo
 
   const partnersDir = path.join(dir, 'partners');
   const bySlug = new Map<string, Map<Locale, { file: string; partner: Partner }>>();
+  // Files that exist but are broken still count as present: their own errors say what is wrong.
+  const present = new Map<string, Set<Locale>>();
   for (const name of listMarkdown(partnersDir)) {
     const file = path.join(partnersDir, name);
     const report = reporter(file);
@@ -144,6 +146,7 @@ export function loadContent(dir: string, { includeDrafts }: { includeDrafts: boo
       );
       continue;
     }
+    present.set(slug, (present.get(slug) ?? new Set()).add(locale));
     const parsed = parseFile(fs.readFileSync(file, 'utf8'), report);
     const data = parsed && validate(partnerFrontMatter, parsed.data, report);
     if (!parsed || !data) continue;
@@ -165,7 +168,7 @@ export function loadContent(dir: string, { includeDrafts }: { includeDrafts: boo
     const [first] = versions.values();
     if (!first) continue;
     for (const locale of routing.locales) {
-      if (!versions.has(locale) && !first.partner.draft) {
+      if (!present.get(slug)?.has(locale) && !first.partner.draft) {
         reporter(first.file)(
           '(file)',
           `has no ${locale} version: add ${display(path.join(partnersDir, `${slug}.${locale}.md`))}`,

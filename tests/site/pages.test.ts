@@ -11,7 +11,11 @@ function partnerPath(locale: (typeof routing.locales)[number], slug: string) {
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(base + path, { redirect: 'manual', headers });
-  return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    html: await response.text(),
+  };
 }
 
 describe.each(routing.locales)('the built site in %s', (locale) => {
