@@ -142,7 +142,8 @@ describe('loadContent errors name the file, the field and what is wrong', () => 
   it('reports broken YAML', () => {
     expectOnly('broken-yaml', {
       file: file('broken-yaml', 'partners/x.en.md'),
-      message: /is not valid YAML/,
+      field: '(front matter)',
+      message: /double quotes.*is not closed/,
     });
   });
 
