@@ -162,7 +162,10 @@ type Version = { file: string; partner: PartnerEntry; lines: Map<string, number>
 /** Reads and validates all content below `dir` without rendering it; collects every problem. */
 export function checkContent(dir: string, { now = new Date() }: { now?: Date } = {}): CheckResult {
   const problems: ContentProblem[] = [];
-  const display = (file: string) => path.relative(process.cwd(), file) || file;
+  const display = (file: string) => {
+    const relative = path.relative(process.cwd(), file);
+    return relative && !relative.startsWith('..') ? relative : file;
+  };
   const reporter =
     (file: string, severity: ContentProblem['severity'] = 'error'): Report =>
     (field, message, line = 1) =>

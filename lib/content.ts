@@ -82,7 +82,8 @@ let cached: { key: string; content: Content } | undefined;
 function getContent(): Content {
   const dir = contentDir();
   if (process.env.NODE_ENV === 'production') {
-    cached ??= { key: dir, content: loadContent(dir, { includeDrafts: false }) };
+    if (cached?.key !== dir)
+      cached = { key: dir, content: loadContent(dir, { includeDrafts: false }) };
     return cached.content;
   }
   const key = fingerprint(dir);

@@ -12,7 +12,8 @@ const count = (severity: string, word: string) => {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 };
 const errors = problems.some((problem) => problem.severity === 'error');
-const where = path.relative(process.cwd(), dir) || '.';
+const relative = path.relative(process.cwd(), dir);
+const where = relative.startsWith('..') ? dir : relative || '.';
 const ms = Math.round(performance.now() - started);
 console.log(
   `${errors ? '✗' : '✓'} ${fileCount} files in ${where}/ checked in ${ms} ms: ${count('error', 'error')}, ${count('warning', 'warning')}` +

@@ -3,4 +3,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Testing Library cleans up on its own only when Vitest globals are on; they are off here.
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  if (typeof document !== 'undefined') document.body.replaceChildren();
+});

@@ -5,7 +5,10 @@ export const routing = defineRouting({
   defaultLocale: 'de',
   pathnames: {
     '/': '/',
+    '/page/[page]': { de: '/seite/[page]', en: '/page/[page]' },
     '/partners/[slug]': { de: '/partner/[slug]', en: '/partners/[slug]' },
+    '/type/[type]': { de: '/typ/[type]', en: '/type/[type]' },
+    '/type/[type]/page/[page]': { de: '/typ/[type]/seite/[page]', en: '/type/[type]/page/[page]' },
   },
 });
 
