@@ -47,7 +47,16 @@ export function loadContent(dir: string, { includeDrafts }: { includeDrafts: boo
       checked.partners
         .filter((entry) => entry.locale === locale && (includeDrafts || !entry.draft))
         .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
-        .map(({ body, ...entry }): Partner => ({ ...entry, html: renderMarkdown(body) })),
+        .map(({ body, ...entry }): Partner => {
+          // Rendered on first use: list pages and generateStaticParams never need the description.
+          let html: string | undefined;
+          return {
+            ...entry,
+            get html() {
+              return (html ??= renderMarkdown(body));
+            },
+          };
+        }),
     ]),
   ) as Record<Locale, Partner[]>;
   const headers = Object.fromEntries(

@@ -35,20 +35,44 @@ function treeRss(root: number): number {
   return total;
 }
 
-function run(command: string, args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number; seconds: number; peak: number; output: string }>((resolve) => {
-    const started = performance.now();
-    const child = spawn(command, args, { env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
-    child.on('close', (code) => {
-      clearInterval(sampler);
-      resolve({ code: code ?? 1, seconds: (performance.now() - started) / 1000, peak, output });
+/** CPU seconds (user + system) of all finished child processes of this process. */
+function childrenCpu(): number {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(spawnSync('getconf', ['CLK_TCK']).stdout) || 100;
+  return (Number(fields[13]) + Number(fields[14])) / ticks;
+}
+
+/** Files of the build output that mention a draft: must be none. */
+function findDrafts(distDir: string, slugs: string[]): string[] {
+  const root = path.join(distDir, 'server/app');
+  return fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(html|rsc|meta|body|json)$/.test(file))
+    .filter((file) => {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      return slugs.some((slug) => file.includes(slug) || text.includes(slug));
     });
-  });
+}
+
+function run(command: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number; seconds: number; cpu: number; peak: number; output: string }>(
+    (resolve) => {
+      const started = performance.now();
+      const cpu = childrenCpu();
+      const child = spawn(command, args, { env: { ...process.env, ...env } });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      let peak = 0;
+      const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+      child.on('close', (code) => {
+        clearInterval(sampler);
+        const seconds = (performance.now() - started) / 1000;
+        resolve({ code: code ?? 1, seconds, cpu: childrenCpu() - cpu, peak, output });
+      });
+    },
+  );
 }
 
 function listPages(distDir: string): { file: string; raw: number; gzip: number }[] {
@@ -79,7 +103,8 @@ async function bench(count: number) {
   // next build adds the bench's distDir to tsconfig.json; put the file back afterwards.
   const tsconfig = fs.readFileSync('tsconfig.json', 'utf8');
   try {
-    generateContent(contentDir, count);
+    const drafts = [count - 1, count].map((n) => `partner-${String(n).padStart(4, '0')}`);
+    generateContent(contentDir, count, { drafts: 2 });
     // Reuse the compile cache of the last normal build, as a CI cache would; say which it was.
     const warm = fs.existsSync('.next/cache');
     if (warm) fs.cpSync('.next/cache', path.join(distDir, 'cache'), { recursive: true });
@@ -101,9 +126,15 @@ async function bench(count: number) {
     const pages = listPages(distDir);
     const first = pages.find((page) => page.file === 'de.html')!;
     const largest = pages.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+    const load = os.loadavg()[0]!.toFixed(1);
     console.log(
-      `  next build     ${build.seconds.toFixed(1)} s, peak memory ${(build.peak / 2 ** 20).toFixed(0)} MB (process tree RSS)`,
+      `  next build     ${build.seconds.toFixed(1)} s wall, ${build.cpu.toFixed(1)} s CPU (load average ${load}), peak memory ${(build.peak / 2 ** 20).toFixed(0)} MB (process tree RSS)`,
     );
+    const phases = build.output.match(/^.*\bin [\d.]+m?s\b.*$/gm);
+    for (const phase of phases ?? []) console.log(`                 ${phase.replace(/^✓\s*/, '')}`);
+    const leaked = findDrafts(distDir, drafts);
+    if (leaked.length) throw new Error(`drafts found in the build: ${leaked.join(', ')}`);
+    console.log(`  drafts         ${drafts.join(', ')}: in no built file`);
     console.log(
       `  pages          ${Object.keys(manifest.routes).length} prerendered, ${pages.length} of them list pages`,
     );
@@ -114,7 +145,8 @@ async function bench(count: number) {
   } finally {
     fs.writeFileSync('tsconfig.json', tsconfig);
     fs.rmSync(temp, { recursive: true, force: true });
-    fs.rmSync(distDir, { recursive: true, force: true });
+    // BENCH_KEEP=1 keeps the build to look at: NEXT_DIST_DIR=.next-bench-N npx next start
+    if (!process.env.BENCH_KEEP) fs.rmSync(distDir, { recursive: true, force: true });
   }
 }
 
