@@ -130,7 +130,7 @@ async function bench(count: number) {
     console.log(
       `  next build     ${build.seconds.toFixed(1)} s wall, ${build.cpu.toFixed(1)} s CPU (load average ${load}), peak memory ${(build.peak / 2 ** 20).toFixed(0)} MB (process tree RSS)`,
     );
-    const phases = build.output.match(/^.*\bin [\d.]+m?s\b.*$/gm);
+    const phases = build.output.match(/^.*\bin [\d.]+(ms|s|min)\b.*$/gm);
     for (const phase of phases ?? []) console.log(`                 ${phase.replace(/^✓\s*/, '')}`);
     const leaked = findDrafts(distDir, drafts);
     if (leaked.length) throw new Error(`drafts found in the build: ${leaked.join(', ')}`);
