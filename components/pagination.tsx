@@ -1,9 +1,9 @@
 import { getTranslations } from 'next-intl/server';
-import { directoryHref, type DirectoryPage } from '@/lib/directory';
+import { listHref, type PartnerListPage } from '@/lib/partner-list';
 import type { Locale } from '@/lib/i18n/routing';
 import { LocaleLink } from './locale-link';
 
-type Props = { locale: Locale; directory: DirectoryPage };
+type Props = { locale: Locale; list: PartnerListPage };
 
 const link =
   'inline-flex min-w-11 items-center justify-center rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-brand-50 dark:border-slate-600 dark:hover:bg-white/10';
@@ -16,8 +16,8 @@ function visiblePages(page: number, pageCount: number): (number | null)[] {
   return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1]! > 1 ? [null, n] : [n]));
 }
 
-export async function Pagination({ locale, directory }: Props) {
-  const { type, page, pageCount } = directory;
+export async function Pagination({ locale, list }: Props) {
+  const { type, page, pageCount } = list;
   if (pageCount < 2) return null;
   const t = await getTranslations({ locale, namespace: 'Pagination' });
   return (
@@ -25,12 +25,7 @@ export async function Pagination({ locale, directory }: Props) {
       <ul className="flex flex-wrap items-center gap-2">
         {page > 1 && (
           <li>
-            <LocaleLink
-              href={directoryHref(type, page - 1)}
-              locale={locale}
-              rel="prev"
-              className={link}
-            >
+            <LocaleLink href={listHref(type, page - 1)} locale={locale} rel="prev" className={link}>
               <span aria-hidden="true">←&nbsp;</span>
               {t('previous')}
             </LocaleLink>
@@ -44,7 +39,7 @@ export async function Pagination({ locale, directory }: Props) {
               </span>
             ) : (
               <LocaleLink
-                href={directoryHref(type, n)}
+                href={listHref(type, n)}
                 locale={locale}
                 aria-label={t('page', { page: n })}
                 aria-current={n === page ? 'page' : undefined}
@@ -57,12 +52,7 @@ export async function Pagination({ locale, directory }: Props) {
         ))}
         {page < pageCount && (
           <li>
-            <LocaleLink
-              href={directoryHref(type, page + 1)}
-              locale={locale}
-              rel="next"
-              className={link}
-            >
+            <LocaleLink href={listHref(type, page + 1)} locale={locale} rel="next" className={link}>
               {t('next')}
               <span aria-hidden="true">&nbsp;→</span>
             </LocaleLink>

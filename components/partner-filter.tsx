@@ -1,19 +1,19 @@
 import { getTranslations } from 'next-intl/server';
 import { partnerTypes, type PartnerType } from '@/lib/content-schema';
-import { directoryHref, type DirectoryPage } from '@/lib/directory';
+import { listHref, type PartnerListPage } from '@/lib/partner-list';
 import type { Locale } from '@/lib/i18n/routing';
 import { LocaleLink } from './locale-link';
 
-type Props = { locale: Locale; directory: DirectoryPage };
+type Props = { locale: Locale; list: PartnerListPage };
 
-export async function PartnerFilter({ locale, directory }: Props) {
+export async function PartnerFilter({ locale, list }: Props) {
   const t = await getTranslations({ locale, namespace: 'PartnerFilter' });
   const options: [PartnerType | null, string, number][] = [
-    [null, t('all'), directory.counts.all],
+    [null, t('all'), list.counts.all],
     ...partnerTypes.map((type): [PartnerType, string, number] => [
       type,
       t('type', { type }),
-      directory.counts[type],
+      list.counts[type],
     ]),
   ];
   return (
@@ -22,9 +22,9 @@ export async function PartnerFilter({ locale, directory }: Props) {
         {options.map(([type, label, count]) => (
           <li key={type ?? 'all'}>
             <LocaleLink
-              href={directoryHref(type, 1)}
+              href={listHref(type, 1)}
               locale={locale}
-              aria-current={type === directory.type ? 'page' : undefined}
+              aria-current={type === list.type ? 'page' : undefined}
               className="inline-block rounded-full border border-slate-300 px-4 py-1.5 text-sm font-medium hover:bg-brand-50 aria-[current]:border-brand-700 aria-[current]:bg-brand-700 aria-[current]:text-white dark:border-slate-600 dark:hover:bg-white/10"
             >
               {label} <span className="opacity-70">{count}</span>

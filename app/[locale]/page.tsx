@@ -1,9 +1,9 @@
-import { DirectoryPage, directoryMetadata } from './directory-page';
+import { ListRoute, listMetadata } from './list-page';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]'>) {
-  return directoryMetadata(params);
+  return listMetadata(params);
 }
 
 export default async function PartnerListPage({ params }: PageProps<'/[locale]'>) {
-  return <DirectoryPage params={params} />;
+  return <ListRoute params={params} />;
 }

@@ -1,18 +1,18 @@
-import { getDirectoryParams } from '@/lib/directory';
-import { DirectoryPage, directoryMetadata } from '../../directory-page';
+import { getListParams } from '@/lib/partner-list';
+import { ListRoute, listMetadata } from '../../list-page';
 
 export const dynamicParams = false;
 
 export async function generateStaticParams() {
-  return getDirectoryParams('/page/[page]');
+  return getListParams('/page/[page]');
 }
 
 type Props = PageProps<'/[locale]/page/[page]'>;
 
 export async function generateMetadata({ params }: Props) {
-  return directoryMetadata(params);
+  return listMetadata(params);
 }
 
 export default async function PartnerListPageN({ params }: Props) {
-  return <DirectoryPage params={params} />;
+  return <ListRoute params={params} />;
 }

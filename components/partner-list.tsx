@@ -1,16 +1,16 @@
 import { getTranslations } from 'next-intl/server';
 import type { Header } from '@/lib/content';
-import type { DirectoryPage } from '@/lib/directory';
+import type { PartnerListPage } from '@/lib/partner-list';
 import type { Locale } from '@/lib/i18n/routing';
 import { Pagination } from './pagination';
 import { PartnerCard } from './partner-card';
 import { PartnerFilter } from './partner-filter';
 import { ProverbHeader } from './proverb-header';
 
-type Props = { locale: Locale; directory: DirectoryPage; header: Header | null };
+type Props = { locale: Locale; list: PartnerListPage; header: Header | null };
 
 /** The partner list; type filters and pages appear only once the list is long. */
-export async function PartnerDirectory({ locale, directory, header }: Props) {
+export async function PartnerList({ locale, list, header }: Props) {
   const t = await getTranslations({ locale, namespace: 'PartnerList' });
   const tPages = await getTranslations({ locale, namespace: 'Pagination' });
   return (
@@ -23,21 +23,21 @@ export async function PartnerDirectory({ locale, directory, header }: Props) {
         {t('heading')}
       </h1>
       {header && <ProverbHeader header={header} />}
-      {directory.paged && <PartnerFilter locale={locale} directory={directory} />}
+      {list.paged && <PartnerFilter locale={locale} list={list} />}
       <p className="mt-12 mb-4 text-sm text-slate-600 dark:text-slate-400">
-        {t('count', { count: directory.total })}
-        {directory.pageCount > 1 && (
-          <> · {tPages('status', { page: directory.page, pageCount: directory.pageCount })}</>
+        {t('count', { count: list.total })}
+        {list.pageCount > 1 && (
+          <> · {tPages('status', { page: list.page, pageCount: list.pageCount })}</>
         )}
       </p>
       <ul className="grid gap-6 sm:grid-cols-2">
-        {directory.partners.map((partner) => (
+        {list.partners.map((partner) => (
           <li key={partner.slug}>
             <PartnerCard partner={partner} />
           </li>
         ))}
       </ul>
-      <Pagination locale={locale} directory={directory} />
+      <Pagination locale={locale} list={list} />
     </main>
   );
 }

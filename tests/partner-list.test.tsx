@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PartnerDirectory } from '@/components/partner-directory';
+import { PartnerList } from '@/components/partner-list';
 import { getPathname } from '@/lib/i18n/navigation';
 import { generateContent } from '@/scripts/generate-content';
 import { renderServer } from './render-server';
@@ -12,14 +12,14 @@ import { renderServer } from './render-server';
 vi.mock('next-intl/server', () => import('./components/next-intl-server'));
 
 // 60 generated partners, the last two drafts: 58 published, so three pages of 24, 24 and 10.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-directory-'));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-list-'));
 const drafts = ['partner-0059', 'partner-0060'];
 
 async function load(env: Record<string, string>) {
   vi.resetModules();
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   // Only the data layer is fresh: React itself must stay in its test build.
-  return import('@/lib/directory');
+  return import('@/lib/partner-list');
 }
 
 beforeAll(() => generateContent(dir, 60, { drafts: 2 }));
@@ -32,7 +32,7 @@ describe('the partner list at scale (production)', () => {
   it('splits into pages and type pages, each with its localized address', async () => {
     const lib = await load({ NODE_ENV: 'production', CONTENT_DIR: dir });
     const paths = async (locale: 'de' | 'en') =>
-      (await lib.getDirectoryHrefs(locale)).map((href) => getPathname({ locale, href }));
+      (await lib.getListHrefs(locale)).map((href) => getPathname({ locale, href }));
     expect(await paths('de')).toEqual([
       '/de',
       '/de/seite/2',
@@ -51,7 +51,7 @@ describe('the partner list at scale (production)', () => {
       '/en/type/network',
       '/en/type/institute',
     ]);
-    expect(await lib.getDirectoryParams('/page/[page]')).toEqual([
+    expect(await lib.getListParams('/page/[page]')).toEqual([
       { locale: 'de', page: '2' },
       { locale: 'de', page: '3' },
       { locale: 'en', page: '2' },
@@ -62,13 +62,13 @@ describe('the partner list at scale (production)', () => {
   it('puts every published partner on exactly one page, drafts on none', async () => {
     const lib = await load({ NODE_ENV: 'production', CONTENT_DIR: dir });
     const pages = await Promise.all(
-      [1, 2, 3].map((page) => lib.getDirectoryPage('de', { page: page === 1 ? undefined : page })),
+      [1, 2, 3].map((page) => lib.getListPage('de', { page: page === 1 ? undefined : page })),
     );
     expect(pages.map((page) => page?.partners.length)).toEqual([24, 24, 10]);
     const slugs = pages.flatMap((page) => page!.partners.map((p) => p.slug));
     expect(new Set(slugs).size).toBe(58);
     for (const draft of drafts) expect(slugs).not.toContain(draft);
-    const network = await lib.getDirectoryPage('de', { type: 'network' });
+    const network = await lib.getListPage('de', { type: 'network' });
     expect(network?.total).toBe(14);
     expect(network?.partners.every((p) => p.type === 'network')).toBe(true);
     expect(pages[0]?.counts).toEqual({
@@ -90,14 +90,14 @@ describe('the partner list at scale (production)', () => {
       { type: 'company' },
       { type: 'network', page: '2' },
     ]) {
-      expect(await lib.getDirectoryPage('de', query), JSON.stringify(query)).toBeNull();
+      expect(await lib.getListPage('de', query), JSON.stringify(query)).toBeNull();
     }
   });
 
   it('renders type filters and page links that work without JavaScript', async () => {
     const lib = await load({ NODE_ENV: 'production', CONTENT_DIR: dir });
-    const directory = (await lib.getDirectoryPage('de', { page: '2' }))!;
-    await renderServer(<PartnerDirectory locale="de" directory={directory} header={null} />);
+    const list = (await lib.getListPage('de', { page: '2' }))!;
+    await renderServer(<PartnerList locale="de" list={list} header={null} />);
     const filter = screen.getByRole('navigation', { name: 'Nach Art filtern' });
     expect(within(filter).getByRole('link', { name: 'Alle 58' })).toHaveAttribute('href', '/de');
     expect(within(filter).getByRole('link', { name: 'Netzwerke 14' })).toHaveAttribute(
@@ -127,9 +127,9 @@ describe('the partner list at scale (production)', () => {
 describe('drafts in development', () => {
   it('are listed with a visible badge', async () => {
     const lib = await load({ NODE_ENV: 'development', CONTENT_DIR: dir });
-    const directory = (await lib.getDirectoryPage('en', { page: '3' }))!;
-    expect(directory.partners.slice(-2).map((p) => p.slug)).toEqual(drafts);
-    await renderServer(<PartnerDirectory locale="en" directory={directory} header={null} />);
+    const list = (await lib.getListPage('en', { page: '3' }))!;
+    expect(list.partners.slice(-2).map((p) => p.slug)).toEqual(drafts);
+    await renderServer(<PartnerList locale="en" list={list} header={null} />);
     const cards = screen.getAllByRole('article');
     expect(within(cards.at(-1)!).getByText('Draft')).toBeInTheDocument();
     expect(within(cards[0]!).queryByText('Draft')).toBeNull();
@@ -139,12 +139,12 @@ describe('drafts in development', () => {
 describe('the partner list with the real four partners', () => {
   it('is one page without filters or page links', async () => {
     const lib = await load({ NODE_ENV: 'production', CONTENT_DIR: 'content' });
-    const directory = (await lib.getDirectoryPage('de'))!;
-    expect(directory).toMatchObject({ paged: false, pageCount: 1, total: 4 });
-    expect(await lib.getDirectoryHrefs('de')).toEqual(['/']);
-    expect(await lib.getDirectoryPage('de', { type: 'association' })).toBeNull();
-    expect(await lib.getDirectoryPage('de', { page: '2' })).toBeNull();
-    await renderServer(<PartnerDirectory locale="de" directory={directory} header={null} />);
+    const list = (await lib.getListPage('de'))!;
+    expect(list).toMatchObject({ paged: false, pageCount: 1, total: 4 });
+    expect(await lib.getListHrefs('de')).toEqual(['/']);
+    expect(await lib.getListPage('de', { type: 'association' })).toBeNull();
+    expect(await lib.getListPage('de', { page: '2' })).toBeNull();
+    await renderServer(<PartnerList locale="de" list={list} header={null} />);
     expect(screen.queryAllByRole('navigation')).toHaveLength(0);
     expect(screen.getAllByRole('article')).toHaveLength(4);
   });

@@ -12,7 +12,7 @@ export type PartnerSummary = Pick<
   'slug' | 'locale' | 'name' | 'shortName' | 'summary' | 'website' | 'type' | 'draft'
 >;
 
-export type DirectoryPage = {
+export type PartnerListPage = {
   partners: PartnerSummary[];
   /** Partners matching the type filter, on all pages. */
   total: number;
@@ -24,7 +24,7 @@ export type DirectoryPage = {
   counts: Record<PartnerType, number> & { all: number };
 };
 
-export type DirectoryQuery = { type?: string; page?: string | number };
+export type ListQuery = { type?: string; page?: string | number };
 
 function summarize({ slug, locale, name, shortName, summary, website, type, draft }: Partner) {
   return { slug, locale, name, shortName, summary, website, type, draft };
@@ -35,10 +35,10 @@ function isPartnerType(value: string): value is PartnerType {
 }
 
 /** One page of the partner list, or null for a type or page that does not exist. */
-export async function getDirectoryPage(
+export async function getListPage(
   locale: Locale,
-  query: DirectoryQuery = {},
-): Promise<DirectoryPage | null> {
+  query: ListQuery = {},
+): Promise<PartnerListPage | null> {
   const all = await getPartners(locale);
   const paged = all.length > pageSize;
   const type = query.type ?? null;
@@ -66,7 +66,7 @@ export async function getDirectoryPage(
 }
 
 /** The address of a list page, for links, the language switch and the sitemap. */
-export function directoryHref(type: PartnerType | null, page: number): AppHref {
+export function listHref(type: PartnerType | null, page: number): AppHref {
   if (type && page > 1) {
     return { pathname: '/type/[type]/page/[page]', params: { type, page: String(page) } };
   }
@@ -76,25 +76,25 @@ export function directoryHref(type: PartnerType | null, page: number): AppHref {
 }
 
 /** Every list page of one locale: the first page, the further pages, and each type's pages. */
-export async function getDirectoryHrefs(locale: Locale): Promise<AppHref[]> {
-  const first = await getDirectoryPage(locale);
+export async function getListHrefs(locale: Locale): Promise<AppHref[]> {
+  const first = await getListPage(locale);
   if (!first) return [];
   const hrefs: AppHref[] = [];
   for (const type of [null, ...(first.paged ? partnerTypes : [])]) {
     const total = type ? first.counts[type] : first.counts.all;
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
-    for (let page = 1; page <= pageCount; page++) hrefs.push(directoryHref(type, page));
+    for (let page = 1; page <= pageCount; page++) hrefs.push(listHref(type, page));
   }
   return hrefs;
 }
 
 /** Static params of the list routes below [locale], for generateStaticParams. */
-export async function getDirectoryParams(
+export async function getListParams(
   pathname: '/page/[page]' | '/type/[type]' | '/type/[type]/page/[page]',
 ) {
   const all = await Promise.all(
     routing.locales.map(async (locale) =>
-      (await getDirectoryHrefs(locale)).flatMap((href) =>
+      (await getListHrefs(locale)).flatMap((href) =>
         typeof href === 'object' && href.pathname === pathname ? [{ locale, ...href.params }] : [],
       ),
     ),
