@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
+    exclude: ['tests/site/**', 'tests/e2e/**', '**/node_modules/**'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
   },
