@@ -56,7 +56,7 @@ describe.each(routing.locales)('the built site in %s', (locale) => {
       const { status, html } = await get(path);
       expect(status, path).toBe(404);
       expect(html, path).toContain(messages[locale].NotFound.title);
-      expect(html, path).toContain('<meta name="robots" content="noindex"/>');
+      expect(html, path).toMatch(/<meta name="robots" content="noindex"\/?>/);
     }
   });
 });
@@ -74,5 +74,22 @@ describe('paths outside the locales', () => {
       expect(status, path).toBe(404);
       expect(html, path).toContain(de.NotFound.title);
     }
+  });
+});
+
+describe.skipIf(process.env.KEEP_FRAMEWORK_JS === '1')('pages without framework JavaScript', () => {
+  it.each([
+    '/de',
+    '/en',
+    partnerPath('de', 'vku'),
+    partnerPath('en', 'vku'),
+    '/en/no-such-page',
+    '/x.txt',
+  ])('%s has no script but structured data, and no script preload', async (path) => {
+    const { html } = await get(path);
+    expect(html).toMatch(/<html lang="(de|en)">/);
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    expect(html).not.toMatch(/\/_next\/static\/[^"]+\.js/);
+    expect(html).not.toContain('__next_f');
   });
 });
