@@ -22,6 +22,7 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except Next's internals and files with an extension (favicon.ico, robots.txt, …).
-  matcher: '/((?!api|_next|_vercel|.*\\..*).*)',
+  // Everything except Next's internals, files with an extension (favicon.ico, robots.txt, …) and
+  // the generated social images (/de/partners/vku/opengraph-image), which are no pages.
+  matcher: '/((?!api|_next|_vercel|.*\\..*|.*/opengraph-image$).*)',
 };

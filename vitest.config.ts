@@ -8,5 +8,7 @@ export default defineConfig({
     exclude: ['tests/site/**', 'tests/e2e/**', '**/node_modules/**'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
+    // Let Vite resolve next-intl's extensionless imports of next/* (Node's ESM loader cannot).
+    server: { deps: { inline: ['next-intl'] } },
   },
 });
