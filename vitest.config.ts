@@ -5,11 +5,10 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    // The built-site tests need a server: `npm run test:site`.
-    exclude: ['tests/site/**', 'node_modules/**'],
+    exclude: ['tests/site/**', 'tests/e2e/**', '**/node_modules/**'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
-    // next-intl imports `next/navigation` without an extension, which only Vite's resolver handles.
+    // Let Vite resolve next-intl's extensionless imports of next/* (Node's ESM loader cannot).
     server: { deps: { inline: ['next-intl'] } },
   },
 });

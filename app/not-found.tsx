@@ -1,6 +1,18 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { NotFoundContent } from '@/components/not-found-content';
 import { routing } from '@/lib/i18n/routing';
 import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const titles = await Promise.all(
+    routing.locales.map(async (locale) =>
+      (await getTranslations({ locale, namespace: 'NotFound' }))('title'),
+    ),
+  );
+  // The page says it in every language; Next adds the noindex itself.
+  return { title: titles.join(' / ') };
+}
 
 // Paths outside any locale (e.g. /unknown.txt) render without the [locale] layout.
 export default function GlobalNotFound() {

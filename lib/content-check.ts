@@ -262,7 +262,8 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
           );
         }
       }
-      if (other.partner.summary === partner.summary) {
+      // A draft may still be an untranslated copy, as it may still lack a language.
+      if (!partner.draft && other.partner.summary === partner.summary) {
         reporter(other.file)(
           'summary',
           `is the same as in ${display(first.file)}: translate it`,

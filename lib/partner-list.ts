@@ -22,6 +22,8 @@ export type PartnerListPage = {
   /** Whether the list is long enough for type filters and pages. */
   paged: boolean;
   counts: Record<PartnerType, number> & { all: number };
+  /** Short names of all partners, in order, as the list's social image shows them. */
+  shortNames: string[];
 };
 
 export type ListQuery = { type?: string; page?: string | number };
@@ -62,6 +64,7 @@ export async function getListPage(
     pageCount,
     paged,
     counts: { ...counts, all: all.length },
+    shortNames: all.map((partner) => partner.shortName),
   };
 }
 

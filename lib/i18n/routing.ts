@@ -10,6 +10,13 @@ export const routing = defineRouting({
     '/type/[type]': { de: '/typ/[type]', en: '/type/[type]' },
     '/type/[type]/page/[page]': { de: '/typ/[type]/seite/[page]', en: '/type/[type]/page/[page]' },
   },
+  // Every page carries its hreflang links in its HTML; the header would only repeat them, built
+  // from the request's (spoofable) X-Forwarded-Host instead of SITE_URL.
+  alternateLinks: false,
+  // A Set-Cookie on a prerendered page keeps shared caches from storing it, and the cookie would
+  // only steer the redirect from "/": Accept-Language does that, and every other URL names its
+  // language.
+  localeCookie: false,
 });
 
 export type Locale = (typeof routing.locales)[number];

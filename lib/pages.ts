@@ -1,0 +1,23 @@
+import { getPartners } from './content';
+import { getListHrefs } from './partner-list';
+import { getPathname } from './i18n/navigation';
+import type { AppHref } from './i18n/paths';
+import type { Locale } from './i18n/routing';
+
+/** Every public page of one locale, as next-intl hrefs: the one list the proxy and sitemap share. */
+export async function listPages(locale: Locale): Promise<AppHref[]> {
+  const [partners, lists] = await Promise.all([getPartners(locale), getListHrefs(locale)]);
+  return [
+    ...lists,
+    ...partners.map((partner) => ({
+      pathname: '/partners/[slug]' as const,
+      params: { slug: partner.slug },
+    })),
+  ];
+}
+
+/** Whether `pathname` (as requested, e.g. /de/partner/vku) is a public page of `locale`. */
+export async function isPublicPath(locale: Locale, pathname: string): Promise<boolean> {
+  const pages = await listPages(locale);
+  return pages.some((href) => getPathname({ locale, href }) === pathname);
+}
