@@ -123,12 +123,20 @@ async function bench(count: number) {
     const manifest = JSON.parse(
       fs.readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8'),
     );
+    const before = listPages(distDir);
+    // The rest of `npm run build`: strip Next's client JavaScript from the prerendered pages.
+    const strip = await run('node', ['scripts/strip-framework-js.mjs'], env);
+    if (strip.code !== 0) throw new Error(`strip-framework-js failed:\n${strip.output}`);
     const pages = listPages(distDir);
     const first = pages.find((page) => page.file === 'de.html')!;
+    const firstBefore = before.find((page) => page.file === 'de.html')!;
     const largest = pages.reduce((a, b) => (b.gzip > a.gzip ? b : a));
     const load = os.loadavg()[0]!.toFixed(1);
     console.log(
       `  next build     ${build.seconds.toFixed(1)} s wall, ${build.cpu.toFixed(1)} s CPU (load average ${load}), peak memory ${(build.peak / 2 ** 20).toFixed(0)} MB (process tree RSS)`,
+    );
+    console.log(
+      `  strip JS       ${strip.seconds.toFixed(1)} s wall, ${strip.cpu.toFixed(1)} s CPU`,
     );
     const phases = build.output.match(/^.*\bin [\d.]+(ms|s|min)\b.*$/gm);
     for (const phase of phases ?? []) console.log(`                 ${phase.replace(/^✓\s*/, '')}`);
@@ -138,7 +146,9 @@ async function bench(count: number) {
     console.log(
       `  pages          ${Object.keys(manifest.routes).length} prerendered, ${pages.length} of them list pages`,
     );
-    console.log(`  /de            ${kb(first.raw)} raw, ${kb(first.gzip)} gzip`);
+    console.log(
+      `  /de            ${kb(first.raw)} raw, ${kb(first.gzip)} gzip (before stripping JS: ${kb(firstBefore.raw)} raw, ${kb(firstBefore.gzip)} gzip)`,
+    );
     console.log(
       `  largest list   ${largest.file}: ${kb(largest.raw)} raw, ${kb(largest.gzip)} gzip`,
     );
