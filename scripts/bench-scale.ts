@@ -48,10 +48,12 @@ function findDrafts(distDir: string, slugs: string[]): string[] {
   const root = path.join(distDir, 'server/app');
   return fs
     .readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(html|rsc|meta|body|json)$/.test(file))
+    .filter((file) => fs.statSync(path.join(root, file)).isFile())
     .filter((file) => {
+      if (slugs.some((slug) => file.includes(slug))) return true;
+      if (!/\.(html|rsc|meta|body|json|xml|txt)$/.test(file)) return false;
       const text = fs.readFileSync(path.join(root, file), 'utf8');
-      return slugs.some((slug) => file.includes(slug) || text.includes(slug));
+      return slugs.some((slug) => text.includes(slug));
     });
 }
 
