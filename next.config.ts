@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { securityHeaders } from './lib/security-headers';
 import { getSiteUrl, siteUrlWarning } from './lib/site';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -10,6 +11,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   reactStrictMode: true,
+  // proxy.ts redirects trailing slashes itself, with the security headers.
+  skipTrailingSlashRedirect: true,
+  // The site has no images; the optimizer would only be an attack surface.
+  images: { unoptimized: true },
+  async headers() {
+    const headers = Object.entries(securityHeaders).map(([key, value]) => ({ key, value }));
+    return [{ source: '/:path*', headers }];
+  },
 };
 
 export default function config(phase: string): NextConfig {
