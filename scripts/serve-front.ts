@@ -88,15 +88,16 @@ export async function startNginx({
   staticReference,
 }: FrontOptions): Promise<Server> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-partners-nginx-'));
-  fs.writeFileSync(
-    path.join(dir, 'site.conf'),
-    renderSiteConfig(frontPort, nextPort, path.join(dir, 'cache')),
-  );
+  const site = renderSiteConfig(frontPort, nextPort, path.join(dir, 'cache'));
+  fs.writeFileSync(path.join(dir, 'site.conf'), site);
+  // The reference sends the front's fixed headers too, so that both answers have the same size.
+  const fixedHeaders = site.match(/^\s*add_header [\w-]+ ".*" always;$/gm) ?? [];
   const reference = staticReference
     ? `server {
         listen 127.0.0.1:${staticReference.port};
         server_tokens off;
         root ${staticReference.dir};
+        ${fixedHeaders.join('\n')}
       }`
     : '';
   fs.writeFileSync(
@@ -125,7 +126,10 @@ export async function startNginx({
   );
   const args = ['-p', dir, '-c', path.join(dir, 'nginx.conf')];
   const check = spawnSync(nginxBinary(), [...args, '-t'], { encoding: 'utf8' });
-  if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
+  if (check.status !== 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`nginx -t failed:\n${check.stderr}`);
+  }
   const child = spawn(nginxBinary(), args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${frontPort}`;
   await waitForPort(`${url}/de`, child);

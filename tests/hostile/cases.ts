@@ -154,7 +154,11 @@ export const hostileCases: HostileCase[] = [
     status: [400],
     next: { status: [404], why: 'Next resolves .. to /package.json: a 404' },
   },
-  { name: 'path over the length limit', request: req(`GET ${long(3000)} HTTP/1.1`), status: [400] },
+  {
+    name: 'path over the length limit',
+    request: req(`GET ${long(3000)} HTTP/1.1`),
+    status: [400, 414],
+  },
   { name: 'very long path', request: req(`GET ${long(9000)} HTTP/1.1`), status: [400, 414] },
   {
     name: 'huge path',
