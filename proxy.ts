@@ -27,7 +27,15 @@ function reject(status: 400 | 405) {
 export default async function proxy(request: NextRequest) {
   if (!(allowedMethods as readonly string[]).includes(request.method)) return reject(405);
   const { pathname, search } = request.nextUrl;
-  if (isMalformedPath(pathname)) return reject(400);
+  const locale = pathname.split('/')[1];
+  if (isMalformedPath(pathname)) {
+    // Below a locale, visitors get the localized not-found page, with status 400.
+    if (!hasLocale(routing.locales, locale)) return reject(400);
+    const page = NextResponse.rewrite(new URL(`/${locale}/page-not-found`, request.url), {
+      status: 400,
+    });
+    return withHeaders(page, { 'Cache-Control': 'no-store' });
+  }
   // Static files, Next's internals and the generated social images (/de/opengraph-image) only
   // get the checks above, not the locale routing.
   if (pathname.startsWith('/_next/') || /(\.[^/]*|\/opengraph-image)$/.test(pathname)) {
@@ -50,7 +58,6 @@ export default async function proxy(request: NextRequest) {
   // Unknown paths get the prerendered, localized not-found page with status 404. Calling
   // notFound() while rendering would do, but Next 16 then serves an empty <body> that only
   // JavaScript fills in (vercel/next.js#98954).
-  const locale = pathname.split('/')[1];
   if (hasLocale(routing.locales, locale) && !(await isPublicPath(locale, pathname))) {
     const notFound = NextResponse.rewrite(new URL(`/${locale}/page-not-found`, request.url), {
       status: 404,
