@@ -2,18 +2,23 @@
  * Sent with every response, by next.config.ts, proxy.ts and deploy/nginx.conf (a test keeps the
  * nginx copy equal to this one). The README says what the CSP allows and why.
  */
+// `next dev` needs scripts (eval, inline, websocket) for its overlay and hot reload.
+const development = process.env.NODE_ENV === 'development';
+
+// The built pages have no scripts (scripts/strip-framework-js.mjs; JSON-LD is data, not run).
+// A build with KEEP_FRAMEWORK_JS=1 needs "script-src 'self' 'unsafe-inline'" here and in
+// deploy/nginx.conf for Next's inline bootstrap scripts.
 const contentSecurityPolicy = [
-  "default-src 'self'",
-  // Next's prerendered pages carry inline bootstrap scripts (self.__next_f.push) whose content
-  // differs per page and build; nonces need dynamic rendering, hashes a per-page header.
-  "script-src 'self' 'unsafe-inline'",
+  "default-src 'none'",
+  development ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : "script-src 'none'",
+  development ? "connect-src 'self' ws:" : "connect-src 'none'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'self'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 
