@@ -1,16 +1,18 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OgCard } from '@/components/og-card';
-import { getPartner, getPartnerParams } from '@/lib/content';
+import { getPartner } from '@/lib/content';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { ogImageResponse, ogImageSize } from '@/lib/og-image';
 
 // The alt text is set with the image's URL in the page's metadata (lib/metadata.ts): an `alt`
 // export here could not depend on the language.
-export const dynamicParams = false;
+// Rendered on first request, then cached: prerendering one image per partner and language
+// doubled the build time of a large directory.
+export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return getPartnerParams();
+  return [];
 }
 
 export const size = ogImageSize;
