@@ -34,7 +34,7 @@ export async function PartnerDetails({ partner }: Props) {
 
   return (
     <article>
-      <p className="mb-8">
+      <p className="mb-8 print:hidden">
         <LocaleLink
           href="/"
           locale={locale}
@@ -46,13 +46,16 @@ export async function PartnerDetails({ partner }: Props) {
       </p>
       <div className="flex flex-col items-start gap-5 sm:flex-row sm:items-center">
         <PartnerMark shortName={partner.shortName} size="lg" />
-        <h1 className="text-3xl leading-tight font-bold tracking-tight text-balance sm:text-4xl">
+        <h1
+          lang={partner.nameLang}
+          className="text-3xl leading-tight font-bold tracking-tight text-balance sm:text-4xl"
+        >
           {partner.name}
         </h1>
       </div>
       <div className="mt-10 grid gap-10 lg:grid-cols-[1fr_18rem]">
         <Prose html={partner.html} className="text-lg" />
-        <aside aria-labelledby="facts-heading" className="lg:order-first lg:col-start-2">
+        <aside aria-labelledby="facts-heading" className="lg:col-start-2">
           <h2
             id="facts-heading"
             className="text-sm font-semibold tracking-widest text-slate-600 uppercase dark:text-slate-400"

@@ -4,6 +4,8 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import { routing, type Locale } from './i18n/routing';
 import {
+  accessibilityFrontMatter,
+  type AccessibilityFrontMatter,
   describeIssues,
   headerFrontMatter,
   languageNeutralFields,
@@ -24,9 +26,12 @@ export type Partner = Omit<PartnerFrontMatter, 'draft'> & {
 
 export type Header = { quote: string; attribution: string; introHtml: string };
 
+export type AccessibilityStatement = AccessibilityFrontMatter & { locale: Locale; html: string };
+
 export type Content = {
   partners: Record<Locale, Partner[]>;
   headers: Record<Locale, Header>;
+  accessibility: Record<Locale, AccessibilityStatement>;
 };
 
 export type ContentProblem = { file: string; field: string; message: string };
@@ -122,6 +127,21 @@ export function loadContent(dir: string, { includeDrafts }: { includeDrafts: boo
     headers[locale] = { ...data, introHtml: renderMarkdown(parsed.body) };
   }
 
+  const accessibility: Partial<Record<Locale, AccessibilityStatement>> = {};
+  for (const locale of routing.locales) {
+    const file = path.join(dir, `accessibility.${locale}.md`);
+    const report = reporter(file);
+    if (!fs.existsSync(file)) {
+      report('(file)', 'is missing: every language needs its accessibility statement');
+      continue;
+    }
+    const parsed = parseFile(fs.readFileSync(file, 'utf8'), report);
+    const data = parsed && validate(accessibilityFrontMatter, parsed.data, report);
+    if (!parsed || !data) continue;
+    if (!parsed.body) report('body', 'is empty: write the statement below the front matter');
+    accessibility[locale] = { ...data, locale, html: renderMarkdown(parsed.body) };
+  }
+
   const partnersDir = path.join(dir, 'partners');
   const bySlug = new Map<string, Map<Locale, { file: string; partner: Partner }>>();
   for (const name of listMarkdown(partnersDir)) {
@@ -205,7 +225,11 @@ export function loadContent(dir: string, { includeDrafts }: { includeDrafts: boo
     ]),
   ) as Record<Locale, Partner[]>;
 
-  return { partners, headers: headers as Record<Locale, Header> };
+  return {
+    partners,
+    headers: headers as Record<Locale, Header>,
+    accessibility: accessibility as Record<Locale, AccessibilityStatement>,
+  };
 }
 
 export function contentDir(): string {
@@ -230,4 +254,8 @@ export async function getPartner(locale: Locale, slug: string): Promise<Partner 
 
 export async function getHeader(locale: Locale): Promise<Header> {
   return getContent().headers[locale];
+}
+
+export async function getAccessibilityStatement(locale: Locale): Promise<AccessibilityStatement> {
+  return getContent().accessibility[locale];
 }

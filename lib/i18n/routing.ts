@@ -6,6 +6,7 @@ export const routing = defineRouting({
   pathnames: {
     '/': '/',
     '/partners/[slug]': { de: '/partner/[slug]', en: '/partners/[slug]' },
+    '/accessibility': { de: '/barrierefreiheit', en: '/accessibility' },
   },
 });
 
