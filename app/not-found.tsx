@@ -4,20 +4,17 @@ import { NotFoundContent } from '@/components/not-found-content';
 import { routing } from '@/lib/i18n/routing';
 import './globals.css';
 
-// The one 404 page, for every unknown path, prerendered in both languages. A notFound() page
-// under [locale] is an empty document until hydration in Next 16.4 (blank without JavaScript,
-// vercel/next.js#62228), so there is no catch-all route: unknown paths match no route and get this.
 export async function generateMetadata(): Promise<Metadata> {
-  const texts = await Promise.all(
-    routing.locales.map((locale) => getTranslations({ locale, namespace: 'NotFound' })),
+  const titles = await Promise.all(
+    routing.locales.map(async (locale) =>
+      (await getTranslations({ locale, namespace: 'NotFound' }))('title'),
+    ),
   );
-  return {
-    title: texts.map((t) => t('title')).join(' · '),
-    description: texts.map((t) => t('text')).join(' '),
-    robots: { index: false },
-  };
+  // The page says it in every language; Next adds the noindex itself.
+  return { title: titles.join(' / ') };
 }
 
+// Paths outside any locale (e.g. /unknown.txt) render without the [locale] layout.
 export default function GlobalNotFound() {
   return (
     <html lang={routing.defaultLocale}>

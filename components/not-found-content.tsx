@@ -2,9 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { LocaleLink } from './locale-link';
 import type { Locale } from '@/lib/i18n/routing';
 
-type Props = { locale: Locale; heading: 'h1' | 'h2' };
+type Props = { locale: Locale; heading?: 'h1' | 'h2' };
 
-export async function NotFoundContent({ locale, heading: Heading }: Props) {
+export async function NotFoundContent({ locale, heading: Heading = 'h1' }: Props) {
   const t = await getTranslations({ locale, namespace: 'NotFound' });
   return (
     <div className="max-w-prose">

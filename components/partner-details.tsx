@@ -55,7 +55,7 @@ export async function PartnerDetails({ partner }: Props) {
       </div>
       <div className="mt-10 grid gap-10 lg:grid-cols-[1fr_18rem]">
         <Prose html={partner.html} className="text-lg" />
-        <aside aria-labelledby="facts-heading" className="lg:col-start-2">
+        <aside aria-labelledby="facts-heading">
           <h2
             id="facts-heading"
             className="text-sm font-semibold tracking-widest text-slate-600 uppercase dark:text-slate-400"

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
@@ -254,6 +255,72 @@ export async function getPartner(locale: Locale, slug: string): Promise<Partner 
 
 export async function getHeader(locale: Locale): Promise<Header> {
   return getContent().headers[locale];
+}
+
+/**
+ * When each file below `dir` last changed, by its path relative to `dir` ('/'-separated): the date
+ * of its last commit, else (untracked, or no git) its mtime. A fresh clone gives every file the
+ * clone's mtime, so git comes first; a shallow clone dates files to its newest commit, never earlier.
+ */
+export function readFileDates(dir: string): Map<string, Date> {
+  const dates = new Map<string, Date>();
+  let log = '';
+  try {
+    log = execFileSync(
+      'git',
+      [
+        '-c',
+        'core.quotePath=false',
+        'log',
+        '--format=%x00%cI',
+        '--name-only',
+        '--relative',
+        '--',
+        '.',
+      ],
+      { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 },
+    );
+  } catch {
+    // Not a git checkout (e.g. an unpacked archive): mtimes below.
+  }
+  for (const commit of log.split('\0').slice(1)) {
+    const [date = '', ...files] = commit.trim().split('\n');
+    for (const file of files) {
+      if (file && !dates.has(file)) dates.set(file, new Date(date));
+    }
+  }
+  const walk = (sub: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const relative = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(relative);
+      else if (!dates.has(relative))
+        dates.set(relative, fs.statSync(path.join(dir, relative)).mtime);
+    }
+  };
+  if (fs.existsSync(dir)) walk('');
+  return dates;
+}
+
+let cachedDates: Map<string, Date> | undefined;
+
+/** When a partner's page (with `slug`) or the list page (without) last changed in `locale`. */
+export async function getLastModified(locale: Locale, slug?: string): Promise<Date> {
+  cachedDates ??= readFileDates(contentDir());
+  const files = slug
+    ? [`partners/${slug}.${locale}.md`]
+    : [
+        `header.${locale}.md`,
+        ...getContent().partners[locale].map((p) => `partners/${p.slug}.${locale}.md`),
+      ];
+  const times = files.map((file) => cachedDates?.get(file)?.getTime() ?? 0);
+  return new Date(Math.max(...times));
+}
+
+/** The params of every partner page, for generateStaticParams. */
+export async function getPartnerParams(): Promise<{ locale: Locale; slug: string }[]> {
+  return routing.locales.flatMap((locale) =>
+    getContent().partners[locale].map((partner) => ({ locale, slug: partner.slug })),
+  );
 }
 
 export async function getAccessibilityStatement(locale: Locale): Promise<AccessibilityStatement> {

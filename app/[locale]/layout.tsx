@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { SiteFooter } from '@/components/site-footer';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { routing } from '@/lib/i18n/routing';
+import { documentTitle } from '@/lib/metadata';
+import { getSiteUrl } from '@/lib/site';
 import '../globals.css';
 
 export const dynamicParams = false;
@@ -14,7 +16,12 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
   const locale = await resolveLocale(params);
   const t = await getTranslations({ locale, namespace: 'Layout' });
-  return { title: { template: `%s · ${t('siteName')}`, default: t('siteName') } };
+  return {
+    metadataBase: getSiteUrl(),
+    title: { template: documentTitle('%s', t('siteName')), default: t('siteName') },
+    applicationName: t('siteName'),
+    manifest: `/${locale}/manifest.webmanifest`,
+  };
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {

@@ -1,16 +1,32 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { JsonLd } from '@/components/json-ld';
 import { PartnerCard } from '@/components/partner-card';
 import { ProverbHeader } from '@/components/proverb-header';
 import { SiteHeader } from '@/components/site-header';
 import { getHeader, getPartners } from '@/lib/content';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { localizedPaths } from '@/lib/i18n/paths';
+import { pageMetadata } from '@/lib/metadata';
+import { partnerListJsonLd } from '@/lib/structured-data';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
   const locale = await resolveLocale(params);
-  const t = await getTranslations({ locale, namespace: 'PartnerList' });
-  return { title: t('title'), description: t('metaDescription') };
+  const [t, tLayout, tImage, format, partners] = await Promise.all([
+    getTranslations({ locale, namespace: 'PartnerList' }),
+    getTranslations({ locale, namespace: 'Layout' }),
+    getTranslations({ locale, namespace: 'OgImage' }),
+    getFormatter({ locale }),
+    getPartners(locale),
+  ]);
+  return pageMetadata({
+    locale,
+    href: '/',
+    title: t('title'),
+    description: t('metaDescription'),
+    imageAlt: tImage('listAlt', { names: format.list(partners.map((p) => p.shortName)) }),
+    siteName: tLayout('siteName'),
+  });
 }
 
 export default async function PartnerListPage({ params }: PageProps<'/[locale]'>) {
@@ -43,6 +59,7 @@ export default async function PartnerListPage({ params }: PageProps<'/[locale]'>
           ))}
         </ul>
       </main>
+      <JsonLd data={partnerListJsonLd(partners, t('heading'))} />
     </>
   );
 }

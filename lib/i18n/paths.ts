@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../site';
 import { getPathname } from './navigation';
 import { routing, type Locale } from './routing';
 
@@ -8,4 +9,18 @@ export function localizedPaths(href: AppHref): Record<Locale, string> {
   return Object.fromEntries(
     routing.locales.map((locale) => [locale, getPathname({ locale, href })]),
   ) as Record<Locale, string>;
+}
+
+/** The absolute URL of a page, e.g. https://…/de/partner/vku. */
+export function pageUrl(locale: Locale, href: AppHref): string {
+  return absoluteUrl(getPathname({ locale, href }));
+}
+
+export function partnerHref(slug: string) {
+  return { pathname: '/partners/[slug]', params: { slug } } as const satisfies AppHref;
+}
+
+/** The partner slug of a partner page's href, undefined for the list page. */
+export function slugOf(href: AppHref): string | undefined {
+  return typeof href === 'object' && 'params' in href ? String(href.params.slug) : undefined;
 }

@@ -50,8 +50,6 @@ for (const sitePage of allPages) {
       expect(style.outline, `outline on "${unfocused.text}"`).toMatch(/^solid [2-9]/);
     }
 
-    // The 404 page has no header or other repeated blocks to skip.
-    if (sitePage.kind === 'not-found') return;
     await page.reload();
     await page.keyboard.press('Tab');
     const skipLink = page.locator('a[href="#main"]');

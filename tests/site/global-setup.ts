@@ -22,7 +22,10 @@ export default async function setup(project: TestProject) {
   let base = process.env.SITE_URL_UNDER_TEST;
   if (!base) {
     // No -H: binding next start to 127.0.0.1 makes localized pathnames redirect to themselves.
-    server = spawn('npx', ['next', 'start', '-p', String(port)], { stdio: 'ignore', detached: true });
+    server = spawn('npx', ['next', 'start', '-p', String(port)], {
+      stdio: 'ignore',
+      detached: true,
+    });
     base = `http://127.0.0.1:${port}`;
   }
   project.provide('baseUrl', base);

@@ -1,6 +1,10 @@
 import { describe, expect, inject, it } from 'vitest';
 import { contentDir, loadContent } from '@/lib/content';
 import { routing } from '@/lib/i18n/routing';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
+
+const messages = { de, en };
 
 const base = inject('baseUrl');
 const content = loadContent(contentDir(), { includeDrafts: false });
@@ -11,7 +15,11 @@ function partnerPath(locale: (typeof routing.locales)[number], slug: string) {
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(base + path, { redirect: 'manual', headers });
-  return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    html: await response.text(),
+  };
 }
 
 describe.each(routing.locales)('the built site in %s', (locale) => {
@@ -33,9 +41,23 @@ describe.each(routing.locales)('the built site in %s', (locale) => {
     expect(html).toContain(partner.html);
   });
 
-  it('answers an unknown slug and an unknown path with 404', async () => {
-    expect((await get(partnerPath(locale, 'no-such-partner'))).status).toBe(404);
-    expect((await get(`/${locale}/no/such/page`)).status).toBe(404);
+  it.each(['no-such-partner', 'vku%00', '%zz'])(
+    'answers the unknown slug %s with the 404 page',
+    async (slug) => {
+      const { status, html } = await get(partnerPath(locale, slug));
+      expect(status).toBe(404);
+      expect(html).toContain(`<html lang="${locale}"`);
+      expect(html).toContain(messages[locale].NotFound.title);
+    },
+  );
+
+  it('answers unknown paths with the localized 404 page', async () => {
+    for (const path of [`/${locale}/no/such/page`, `/${locale}/page-not-found`]) {
+      const { status, html } = await get(path);
+      expect(status, path).toBe(404);
+      expect(html, path).toContain(messages[locale].NotFound.title);
+      expect(html, path).toMatch(/<meta name="robots" content="noindex"\/?>/);
+    }
   });
 });
 
@@ -48,7 +70,26 @@ describe('paths outside the locales', () => {
 
   it('answers unknown dotted paths with 404, not 500', async () => {
     for (const path of ['/unknown.txt', '/wp-login.php', '/de.json']) {
-      expect((await get(path)).status, path).toBe(404);
+      const { status, html } = await get(path);
+      expect(status, path).toBe(404);
+      expect(html, path).toContain(de.NotFound.title);
     }
+  });
+});
+
+describe.skipIf(process.env.KEEP_FRAMEWORK_JS === '1')('pages without framework JavaScript', () => {
+  it.each([
+    '/de',
+    '/en',
+    partnerPath('de', 'vku'),
+    partnerPath('en', 'vku'),
+    '/en/no-such-page',
+    '/x.txt',
+  ])('%s has no script but structured data, and no script preload', async (path) => {
+    const { html } = await get(path);
+    expect(html).toMatch(/<html lang="(de|en)">/);
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    expect(html).not.toMatch(/\/_next\/static\/[^"]+\.js/);
+    expect(html).not.toContain('__next_f');
   });
 });

@@ -1,21 +1,19 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { JsonLd } from '@/components/json-ld';
 import { PartnerDetails } from '@/components/partner-details';
 import { SiteHeader } from '@/components/site-header';
-import { getPartner, getPartners } from '@/lib/content';
+import { getPartner, getPartnerParams } from '@/lib/content';
 import { resolveLocale } from '@/lib/i18n/locale';
-import { localizedPaths } from '@/lib/i18n/paths';
-import { routing } from '@/lib/i18n/routing';
+import { localizedPaths, partnerHref } from '@/lib/i18n/paths';
+import { pageMetadata } from '@/lib/metadata';
+import { organizationJsonLd, partnerBreadcrumbJsonLd } from '@/lib/structured-data';
 
 export const dynamicParams = false;
 
-export async function generateStaticParams() {
-  const all = await Promise.all(
-    routing.locales.map(async (locale) =>
-      (await getPartners(locale)).map((partner) => ({ locale, slug: partner.slug })),
-    ),
-  );
-  return all.flat();
+export function generateStaticParams() {
+  return getPartnerParams();
 }
 
 type Props = PageProps<'/[locale]/partners/[slug]'>;
@@ -30,15 +28,27 @@ async function load({ params }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const partner = await load(props);
-  return { title: `${partner.name} (${partner.shortName})`, description: partner.summary };
+  const { locale } = partner;
+  const [t, tLayout] = await Promise.all([
+    getTranslations({ locale, namespace: 'OgImage' }),
+    getTranslations({ locale, namespace: 'Layout' }),
+  ]);
+  return pageMetadata({
+    locale,
+    href: partnerHref(partner.slug),
+    title: `${partner.name} (${partner.shortName})`,
+    description: partner.summary,
+    imageAlt: t('partnerAlt', { shortName: partner.shortName, name: partner.name }),
+    siteName: tLayout('siteName'),
+  });
 }
 
 export default async function PartnerPage(props: Props) {
   const partner = await load(props);
-  const href = { pathname: '/partners/[slug]', params: { slug: partner.slug } } as const;
+  const t = await getTranslations({ locale: partner.locale, namespace: 'PartnerList' });
   return (
     <>
-      <SiteHeader locale={partner.locale} paths={localizedPaths(href)} />
+      <SiteHeader locale={partner.locale} paths={localizedPaths(partnerHref(partner.slug))} />
       <main
         id="main"
         tabIndex={-1}
@@ -46,6 +56,8 @@ export default async function PartnerPage(props: Props) {
       >
         <PartnerDetails partner={partner} />
       </main>
+      <JsonLd data={organizationJsonLd(partner)} />
+      <JsonLd data={partnerBreadcrumbJsonLd(partner, t('heading'))} />
     </>
   );
 }

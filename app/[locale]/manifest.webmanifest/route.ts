@@ -1,0 +1,40 @@
+import type { MetadataRoute } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { resolveLocale } from '@/lib/i18n/locale';
+import { routing } from '@/lib/i18n/routing';
+
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+// One manifest per language: Next's app/manifest.ts exists only once, at the root.
+export async function GET(
+  _request: Request,
+  { params }: RouteContext<'/[locale]/manifest.webmanifest'>,
+) {
+  const locale = await resolveLocale(params);
+  const t = await getTranslations({ locale, namespace: 'Manifest' });
+  const tList = await getTranslations({ locale, namespace: 'PartnerList' });
+  const manifest: MetadataRoute.Manifest = {
+    id: `/${locale}`,
+    name: t('name'),
+    short_name: t('shortName'),
+    description: tList('metaDescription'),
+    lang: locale,
+    dir: 'ltr',
+    start_url: `/${locale}`,
+    scope: '/',
+    display: 'minimal-ui',
+    background_color: '#ffffff',
+    theme_color: '#0d6266',
+    icons: [
+      { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+    ],
+  };
+  return Response.json(manifest, { headers: { 'Content-Type': 'application/manifest+json' } });
+}

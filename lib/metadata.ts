@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import { localizedPaths, slugOf, type AppHref } from './i18n/paths';
+import { routing, type Locale } from './i18n/routing';
+import { ogImageSize } from './og-image';
+import { ogLocales } from './site';
+
+/** The document title of a page, e.g. "Partner · Connective Cities"; `%s` makes the template. */
+export function documentTitle(title: string, siteName: string): string {
+  return `${title} · ${siteName}`;
+}
+
+/** Canonical (the page in its own language) and hreflang links for every locale plus x-default. */
+export function alternatesFor(locale: Locale, href: AppHref) {
+  const paths = localizedPaths(href);
+  return {
+    canonical: paths[locale],
+    languages: { ...paths, 'x-default': paths[routing.defaultLocale] },
+  } satisfies Metadata['alternates'];
+}
+
+/**
+ * The page's image from its opengraph-image route, which sits at the page's internal path
+ * (/de/partners/vku/…, where the page itself is /de/partner/vku).
+ */
+export function ogImagePath(locale: Locale, href: AppHref): string {
+  const template = typeof href === 'string' ? href : href.pathname;
+  const pathname = template.replace('[slug]', slugOf(href) ?? '');
+  return `/${locale}${pathname === '/' ? '' : pathname}/opengraph-image`;
+}
+
+type Page = {
+  locale: Locale;
+  href: AppHref;
+  title: string;
+  description: string;
+  imageAlt: string;
+  siteName: string;
+};
+
+/** Title, description, canonical, hreflang, OpenGraph and Twitter tags of one indexable page. */
+export function pageMetadata({
+  locale,
+  href,
+  title,
+  description,
+  imageAlt,
+  siteName,
+}: Page): Metadata {
+  const alternates = alternatesFor(locale, href);
+  const fullTitle = documentTitle(title, siteName);
+  return {
+    title: { absolute: fullTitle },
+    description,
+    alternates,
+    openGraph: {
+      type: 'website',
+      siteName,
+      title: fullTitle,
+      description,
+      url: alternates.canonical,
+      locale: ogLocales[locale],
+      alternateLocale: routing.locales
+        .filter((other) => other !== locale)
+        .map((other) => ogLocales[other]),
+      images: [
+        { url: ogImagePath(locale, href), ...ogImageSize, alt: imageAlt, type: 'image/png' },
+      ],
+    },
+    twitter: { card: 'summary_large_image' },
+  };
+}

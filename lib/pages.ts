@@ -1,0 +1,23 @@
+import { getPartners } from './content';
+import { getPathname } from './i18n/navigation';
+import type { AppHref } from './i18n/paths';
+import type { Locale } from './i18n/routing';
+
+/** Every public page of one locale, as next-intl hrefs: the one list the proxy and sitemap share. */
+export async function listPages(locale: Locale): Promise<AppHref[]> {
+  const partners = await getPartners(locale);
+  return [
+    '/',
+    ...partners.map((partner) => ({
+      pathname: '/partners/[slug]' as const,
+      params: { slug: partner.slug },
+    })),
+  ];
+}
+
+/** Whether `pathname` (as requested, e.g. /de/partner/vku) is a public page of `locale`. */
+export async function isPublicPath(locale: Locale, pathname: string): Promise<boolean> {
+  // The accessibility statement is public but not (yet) in the sitemap.
+  const pages: AppHref[] = [...(await listPages(locale)), '/accessibility'];
+  return pages.some((href) => getPathname({ locale, href }) === pathname);
+}

@@ -1,0 +1,1 @@
+export function stripFrameworkJs(html: string, name?: string): string;

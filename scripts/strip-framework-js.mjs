@@ -1,0 +1,98 @@
+// @ts-check
+// Post-build step: removes Next.js's client JavaScript from the prerendered HTML, so that every
+// page is plain HTML + CSS. Set KEEP_FRAMEWORK_JS=1 (or drop this step from `npm run build`)
+// once a page needs client components. See README, "Pages without JavaScript".
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+
+const frameworkFile = /^\/_next\/static\/.+\.js$/;
+const parser = unified().use(rehypeParse);
+const printer = unified().use(rehypeStringify);
+
+/** @param {import('hast').Element} node */
+function isRemovable(node) {
+  const { tagName, properties } = node;
+  if (tagName === 'script') return properties.type !== 'application/ld+json';
+  if (tagName !== 'link') return false;
+  const rel = /** @type {string[]} */ (properties.rel ?? []);
+  const preload = rel.includes('preload') || rel.includes('modulepreload');
+  return preload && (properties.as === 'script' || frameworkFile.test(String(properties.href)));
+}
+
+/** @param {import('hast').Element} node */
+function isBootstrap(node) {
+  const text = node.children.map((child) => ('value' in child ? child.value : '')).join('');
+  return frameworkFile.test(String(node.properties.src ?? '')) || text.includes('self.__next_f');
+}
+
+/**
+ * Returns `html` without Next's scripts and script preloads; JSON-LD stays. Throws when the page
+ * does not look like Next's output any more, so an upgrade that changes it fails the build.
+ * @param {string} html
+ * @param {string} [name]
+ */
+export function stripFrameworkJs(html, name = 'page') {
+  const tree = parser.parse(html);
+  let bootstrap = 0;
+  visit(tree, 'element', (node, index, parent) => {
+    if (!parent || index === undefined || !isRemovable(node)) return;
+    if (node.tagName === 'script' && isBootstrap(node)) bootstrap += 1;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  if (bootstrap === 0) {
+    throw new Error(
+      `${name}: found no Next.js bootstrap script (/_next/static/…js or self.__next_f). ` +
+        'The framework output changed: review scripts/strip-framework-js.mjs.',
+    );
+  }
+  const output = printer.stringify(tree);
+  const leftover = /<script(?![^>]*application\/ld\+json)|\/_next\/static\/[^"' )]+\.js/.exec(
+    output,
+  );
+  if (leftover) throw new Error(`${name}: still references framework JavaScript: ${leftover[0]}`);
+  return output;
+}
+
+/** @param {string} dir @returns {string[]} */
+function htmlFiles(dir) {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => path.join(dir, file));
+}
+
+function main() {
+  if (process.env.KEEP_FRAMEWORK_JS === '1') {
+    console.log('strip-framework-js: KEEP_FRAMEWORK_JS=1, pages keep Next.js client JavaScript');
+    return;
+  }
+  // All prerendered HTML wherever Next keeps it (server/app and, since 16.4, server/route-cache).
+  const serverDir = path.join(process.env.NEXT_DIST_DIR ?? '.next', 'server');
+  const files = fs.existsSync(serverDir) ? htmlFiles(serverDir) : [];
+  if (files.length === 0) {
+    throw new Error(
+      `strip-framework-js: no prerendered HTML in ${serverDir}; run next build first`,
+    );
+  }
+  let before = 0;
+  let after = 0;
+  for (const file of files) {
+    const html = fs.readFileSync(file, 'utf8');
+    const stripped = stripFrameworkJs(html, path.relative(process.cwd(), file));
+    fs.writeFileSync(file, stripped);
+    before += Buffer.byteLength(html);
+    after += Buffer.byteLength(stripped);
+  }
+  console.log(
+    `strip-framework-js: ${files.length} pages without client JavaScript ` +
+      `(${before} → ${after} bytes of HTML)`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
