@@ -5,5 +5,5 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'out/**', 'next-env.d.ts', 'tests/artifacts/**']),
+  globalIgnores(['.next/**', '.next-bench-*/**', 'out/**', 'next-env.d.ts', 'tests/artifacts/**']),
 ]);

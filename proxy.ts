@@ -3,26 +3,72 @@ import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
 import { routing } from './lib/i18n/routing';
 import { isPublicPath } from './lib/pages';
+import { allowedMethods, isMalformedPath } from './lib/request-guard';
+import { notFoundCacheControl, pageCacheControl, securityHeaders } from './lib/security-headers';
 
 const handleI18n = createMiddleware(routing);
 
-export default async function proxy(request: NextRequest) {
-  const response = handleI18n(request);
-  if (response.headers.has('location')) return response;
-
-  // Unknown paths get the prerendered, localized not-found page with status 404. Calling
-  // notFound() while rendering would do, but Next 16 then serves an empty <body> that only
-  // JavaScript fills in (vercel/next.js#98954).
-  const { pathname } = request.nextUrl;
-  const locale = pathname.split('/')[1];
-  if (hasLocale(routing.locales, locale) && !(await isPublicPath(locale, pathname))) {
-    return NextResponse.rewrite(new URL(`/${locale}/page-not-found`, request.url), { status: 404 });
+function withHeaders(response: NextResponse, headers: Record<string, string>) {
+  for (const [name, value] of Object.entries({ ...securityHeaders, ...headers })) {
+    response.headers.set(name, value);
   }
   return response;
 }
 
+function reject(status: 400 | 405) {
+  const text = status === 400 ? 'Bad Request\n' : 'Method Not Allowed\n';
+  return withHeaders(new NextResponse(text, { status }), {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...(status === 405 && { Allow: allowedMethods.join(', ') }),
+  });
+}
+
+export default async function proxy(request: NextRequest) {
+  if (!(allowedMethods as readonly string[]).includes(request.method)) return reject(405);
+  const { pathname, search } = request.nextUrl;
+  const locale = pathname.split('/')[1];
+  if (isMalformedPath(pathname)) {
+    // Below a locale, visitors get the localized not-found page, with status 400.
+    if (!hasLocale(routing.locales, locale)) return reject(400);
+    const page = NextResponse.rewrite(new URL(`/${locale}/page-not-found`, request.url), {
+      status: 400,
+    });
+    return withHeaders(page, { 'Cache-Control': 'no-store' });
+  }
+  // Static files, Next's internals and the generated social images (/de/opengraph-image) only
+  // get the checks above, not the locale routing.
+  if (pathname.startsWith('/_next/') || /(\.[^/]*|\/opengraph-image)$/.test(pathname)) {
+    return NextResponse.next();
+  }
+  // Next's own trailing-slash redirect (see skipTrailingSlashRedirect) would lack the headers.
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    const target = new URL(pathname.replace(/\/+$/, '') + search, request.url);
+    return withHeaders(NextResponse.redirect(target, 308), {
+      'Cache-Control': 'public, max-age=3600',
+    });
+  }
+
+  const response = handleI18n(request);
+  // Redirects depend on Accept-Language (e.g. / to /de or /en): never cache them for others.
+  if (response.headers.has('location')) {
+    return withHeaders(response, { 'Cache-Control': 'no-store', Vary: 'Accept-Language' });
+  }
+
+  // Unknown paths get the prerendered, localized not-found page with status 404. Calling
+  // notFound() while rendering would do, but Next 16 then serves an empty <body> that only
+  // JavaScript fills in (vercel/next.js#98954).
+  if (hasLocale(routing.locales, locale) && !(await isPublicPath(locale, pathname))) {
+    const notFound = NextResponse.rewrite(new URL(`/${locale}/page-not-found`, request.url), {
+      status: 404,
+    });
+    return withHeaders(notFound, { 'Cache-Control': notFoundCacheControl });
+  }
+  // Next marks prerendered pages cacheable for a year (s-maxage=31536000); ours are shorter.
+  return withHeaders(response, { 'Cache-Control': pageCacheControl });
+}
+
 export const config = {
-  // Everything except Next's internals, files with an extension (favicon.ico, robots.txt, …) and
-  // the generated social images (/de/partners/vku/opengraph-image), which are no pages.
-  matcher: '/((?!api|_next|_vercel|.*\\..*|.*/opengraph-image$).*)',
+  // Every path, so that methods and malformed paths are checked for static files too.
+  matcher: '/:path*',
 };

@@ -1,9 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import type { Partner } from '@/lib/content';
+import type { PartnerSummary } from '@/lib/partner-list';
+import { DraftBadge } from './draft-badge';
 import { LocaleLink } from './locale-link';
 import { PartnerMark } from './partner-mark';
 
-type Props = { partner: Partner };
+type Props = { partner: PartnerSummary };
 
 export async function PartnerCard({ partner }: Props) {
   const t = await getTranslations({ locale: partner.locale, namespace: 'PartnerCard' });
@@ -12,9 +13,12 @@ export async function PartnerCard({ partner }: Props) {
     <article className="relative flex h-full flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md sm:p-6 dark:border-slate-700 dark:bg-slate-900">
       <div className="flex items-start justify-between gap-4">
         <PartnerMark shortName={partner.shortName} />
-        <p className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
-          {tType('label', { type: partner.type })}
-        </p>
+        <div className="flex flex-wrap justify-end gap-2">
+          {partner.draft && <DraftBadge locale={partner.locale} />}
+          <p className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
+            {tType('label', { type: partner.type })}
+          </p>
+        </div>
       </div>
       <h2 className="text-xl leading-tight font-semibold text-slate-900 dark:text-slate-50">
         <LocaleLink

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Partner } from '@/lib/content';
+import { DraftBadge } from './draft-badge';
 import { LocaleLink } from './locale-link';
 import { PartnerMark } from './partner-mark';
 import { Prose } from './prose';
@@ -52,6 +53,7 @@ export async function PartnerDetails({ partner }: Props) {
         >
           {partner.name}
         </h1>
+        {partner.draft && <DraftBadge locale={locale} />}
       </div>
       <div className="mt-10 grid gap-10 lg:grid-cols-[1fr_18rem]">
         <Prose html={partner.html} className="text-lg" />

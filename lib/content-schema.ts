@@ -19,7 +19,10 @@ const year = z
 const httpsUrl = z.url({
   protocol: /^https$/,
   hostname: z.regexes.domain,
-  error: 'must be an https URL, for example https://www.example.org',
+  error: ({ input }) =>
+    typeof input === 'string' && input.startsWith('http://')
+      ? 'must be an https URL: write https:// instead of http://'
+      : 'must be an https URL, for example https://www.example.org',
 });
 
 // A BCP 47 language tag such as en, fr or pt-BR.

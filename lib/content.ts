@@ -1,33 +1,31 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
-import type { z } from 'zod';
 import { routing, type Locale } from './i18n/routing';
 import {
-  accessibilityFrontMatter,
-  type AccessibilityFrontMatter,
-  describeIssues,
-  headerFrontMatter,
-  languageNeutralFields,
-  partnerFrontMatter,
-  type PartnerFrontMatter,
-} from './content-schema';
+  type AccessibilityEntry,
+  checkContent,
+  contentDir,
+  formatProblem,
+  type ContentProblem,
+  type PartnerEntry,
+} from './content-check';
 import { renderMarkdown } from './markdown';
 
 export type { PartnerType } from './content-schema';
+export { contentDir, type ContentProblem } from './content-check';
 
-export type Partner = Omit<PartnerFrontMatter, 'draft'> & {
-  slug: string;
-  locale: Locale;
-  draft: boolean;
+export type Partner = Omit<PartnerEntry, 'body'> & {
   /** The description, rendered by the sanitizing Markdown pipeline. */
   html: string;
 };
 
 export type Header = { quote: string; attribution: string; introHtml: string };
 
-export type AccessibilityStatement = AccessibilityFrontMatter & { locale: Locale; html: string };
+export type AccessibilityStatement = Omit<AccessibilityEntry, 'body'> & {
+  locale: Locale;
+  html: string;
+};
 
 export type Content = {
   partners: Record<Locale, Partner[]>;
@@ -35,214 +33,85 @@ export type Content = {
   accessibility: Record<Locale, AccessibilityStatement>;
 };
 
-export type ContentProblem = { file: string; field: string; message: string };
-
 export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
-    const lines = problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
     super(
       `The content has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n` +
-        lines.map((line) => `  ${line}`).join('\n'),
+        problems.map((problem) => `  ${formatProblem(problem)}`).join('\n'),
     );
     this.name = 'ContentError';
   }
 }
 
-const slugPattern = /^[a-z0-9-]+$/;
-const partnerFileName = /^(?<slug>.+)\.(?<locale>[^.]+)\.md$/;
-
-type Parsed = { data: unknown; body: string };
-
-/**
- * Splits a file into front matter and body. Only plain `---` YAML front matter is accepted:
- * gray-matter would evaluate `---js` (and other engines) even with `language: 'yaml'`.
- */
-function parseFile(raw: string, report: (field: string, message: string) => void): Parsed | null {
-  const text = raw.replace(/^\uFEFF/, '');
-  const opener = text.split(/\r?\n/, 1)[0] ?? '';
-  if (opener.trimEnd() !== '---') {
-    report(
-      '(front matter)',
-      opener.startsWith('---')
-        ? `must be YAML: the first line is "${opener.slice(0, 20)}", it must be "---" alone`
-        : 'is missing: the file must start with a line "---", then the fields, then "---"',
-    );
-    return null;
-  }
-  try {
-    const file = matter(text, { language: 'yaml', engines: { js: refuse, javascript: refuse } });
-    return { data: file.data, body: file.content.trim() };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    report('(front matter)', `is not valid YAML: ${reason}`);
-    return null;
-  }
-}
-
-function refuse(): never {
-  throw new Error('only YAML front matter is allowed');
-}
-
-function validate<T>(
-  schema: z.ZodType<T>,
-  data: unknown,
-  report: (field: string, message: string) => void,
-): T | null {
-  const result = schema.safeParse(data ?? {});
-  if (result.success) return result.data;
-  for (const issue of describeIssues(result.error)) report(issue.field, issue.message);
-  return null;
-}
-
-function isLocale(value: string): value is Locale {
-  return (routing.locales as readonly string[]).includes(value);
-}
-
-function listMarkdown(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && name !== 'README.md')
-    .sort();
-}
-
-/** Reads, validates and renders all content below `dir`; throws one ContentError listing every problem. */
+/** Reads, validates and renders all content below `dir`; throws one ContentError listing every error. */
 export function loadContent(dir: string, { includeDrafts }: { includeDrafts: boolean }): Content {
-  const problems: ContentProblem[] = [];
-  const display = (file: string) => path.relative(process.cwd(), file) || file;
-  const reporter = (file: string) => (field: string, message: string) =>
-    problems.push({ file: display(file), field, message });
-
-  const headers: Partial<Record<Locale, Header>> = {};
-  for (const locale of routing.locales) {
-    const file = path.join(dir, `header.${locale}.md`);
-    const report = reporter(file);
-    if (!fs.existsSync(file)) {
-      report('(file)', 'is missing: every language needs its header file');
-      continue;
-    }
-    const parsed = parseFile(fs.readFileSync(file, 'utf8'), report);
-    const data = parsed && validate(headerFrontMatter, parsed.data, report);
-    if (!parsed || !data) continue;
-    if (!parsed.body) report('body', 'is empty: write the intro sentence below the front matter');
-    headers[locale] = { ...data, introHtml: renderMarkdown(parsed.body) };
-  }
-
-  const accessibility: Partial<Record<Locale, AccessibilityStatement>> = {};
-  for (const locale of routing.locales) {
-    const file = path.join(dir, `accessibility.${locale}.md`);
-    const report = reporter(file);
-    if (!fs.existsSync(file)) {
-      report('(file)', 'is missing: every language needs its accessibility statement');
-      continue;
-    }
-    const parsed = parseFile(fs.readFileSync(file, 'utf8'), report);
-    const data = parsed && validate(accessibilityFrontMatter, parsed.data, report);
-    if (!parsed || !data) continue;
-    if (!parsed.body) report('body', 'is empty: write the statement below the front matter');
-    accessibility[locale] = { ...data, locale, html: renderMarkdown(parsed.body) };
-  }
-
-  const partnersDir = path.join(dir, 'partners');
-  const bySlug = new Map<string, Map<Locale, { file: string; partner: Partner }>>();
-  for (const name of listMarkdown(partnersDir)) {
-    const file = path.join(partnersDir, name);
-    const report = reporter(file);
-    const match = partnerFileName.exec(name)?.groups;
-    if (!match?.slug || !match.locale) {
-      report('(file name)', 'must be <slug>.<locale>.md, for example vku.de.md');
-      continue;
-    }
-    const { slug, locale } = match;
-    if (!slugPattern.test(slug)) {
-      report('(file name)', `"${slug}" may only use a–z, 0–9 and "-"`);
-      continue;
-    }
-    if (!isLocale(locale)) {
-      report(
-        '(file name)',
-        `"${locale}" is not a language of this site (${routing.locales.join(', ')})`,
-      );
-      continue;
-    }
-    const parsed = parseFile(fs.readFileSync(file, 'utf8'), report);
-    const data = parsed && validate(partnerFrontMatter, parsed.data, report);
-    if (!parsed || !data) continue;
-    if (!parsed.body) report('body', 'is empty: write the description below the front matter');
-    const partner: Partner = {
-      ...data,
-      slug,
-      locale,
-      draft: data.draft ?? false,
-      html: renderMarkdown(parsed.body),
-    };
-    const versions = bySlug.get(slug) ?? new Map();
-    versions.set(locale, { file, partner });
-    bySlug.set(slug, versions);
-  }
-
-  const orders = new Map<number, string>();
-  for (const [slug, versions] of bySlug) {
-    const [first] = versions.values();
-    if (!first) continue;
-    for (const locale of routing.locales) {
-      if (!versions.has(locale) && !first.partner.draft) {
-        reporter(first.file)(
-          '(file)',
-          `has no ${locale} version: add ${display(path.join(partnersDir, `${slug}.${locale}.md`))}`,
-        );
-      }
-    }
-    for (const other of versions.values()) {
-      if (other === first) continue;
-      for (const field of languageNeutralFields) {
-        const a = first.partner[field];
-        const b = other.partner[field];
-        if (a !== b) {
-          reporter(other.file)(
-            field,
-            `is ${String(b)} here but ${String(a)} in ${display(first.file)}; it must be the same in every language`,
-          );
-        }
-      }
-    }
-    const taken = orders.get(first.partner.order);
-    if (taken) {
-      reporter(first.file)('order', `${first.partner.order} is already used by ${taken}`);
-    } else {
-      orders.set(first.partner.order, display(first.file));
-    }
-  }
-
-  if (problems.length > 0) throw new ContentError(problems);
+  const checked = checkContent(dir);
+  const errors = checked.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw new ContentError(errors);
 
   const partners = Object.fromEntries(
     routing.locales.map((locale) => [
       locale,
-      [...bySlug.values()]
-        .flatMap((versions) => versions.get(locale)?.partner ?? [])
-        .filter((partner) => includeDrafts || !partner.draft)
-        .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug)),
+      checked.partners
+        .filter((entry) => entry.locale === locale && (includeDrafts || !entry.draft))
+        .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
+        .map(({ body, ...entry }): Partner => {
+          // Rendered on first use: list pages and generateStaticParams never need the description.
+          let html: string | undefined;
+          return {
+            ...entry,
+            get html() {
+              return (html ??= renderMarkdown(body));
+            },
+          };
+        }),
     ]),
   ) as Record<Locale, Partner[]>;
-
-  return {
-    partners,
-    headers: headers as Record<Locale, Header>,
-    accessibility: accessibility as Record<Locale, AccessibilityStatement>,
-  };
+  const headers = Object.fromEntries(
+    Object.entries(checked.headers).map(([locale, { body, ...header }]) => [
+      locale,
+      { ...header, introHtml: renderMarkdown(body) },
+    ]),
+  ) as Record<Locale, Header>;
+  const accessibility = Object.fromEntries(
+    Object.entries(checked.accessibility).map(([locale, { body, ...statement }]) => [
+      locale,
+      { ...statement, locale, html: renderMarkdown(body) },
+    ]),
+  ) as Record<Locale, AccessibilityStatement>;
+  return { partners, headers, accessibility };
 }
 
-export function contentDir(): string {
-  return path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.CONTENT_DIR ?? 'content');
+/** Names, sizes and modification times of all content files: changes whenever an editor saves. */
+function fingerprint(dir: string): string {
+  return [dir, path.join(dir, 'partners')]
+    .flatMap((folder) =>
+      fs.existsSync(folder)
+        ? fs.readdirSync(folder).map((name) => {
+            const stat = fs.statSync(path.join(folder, name));
+            return `${folder}/${name}:${stat.size}:${stat.mtimeMs}`;
+          })
+        : [],
+    )
+    .join('\n');
 }
 
-let cached: Content | undefined;
+let cached: { key: string; content: Content } | undefined;
 
-/** All content, loaded once per process. Drafts only outside production builds. */
+/**
+ * All content, loaded once per process. A production build reads it once and leaves drafts out;
+ * `next dev` shows drafts and reloads when a file changes, so edits appear without a restart.
+ */
 function getContent(): Content {
-  cached ??= loadContent(contentDir(), { includeDrafts: process.env.NODE_ENV !== 'production' });
-  return cached;
+  const dir = contentDir();
+  if (process.env.NODE_ENV === 'production') {
+    if (cached?.key !== dir)
+      cached = { key: dir, content: loadContent(dir, { includeDrafts: false }) };
+    return cached.content;
+  }
+  const key = fingerprint(dir);
+  if (cached?.key !== key) cached = { key, content: loadContent(dir, { includeDrafts: true }) };
+  return cached.content;
 }
 
 export async function getPartners(locale: Locale): Promise<Partner[]> {

@@ -35,6 +35,8 @@ type Page = {
   description: string;
   imageAlt: string;
   siteName: string;
+  /** The page whose social image this page shares (the list's further pages use the list's). */
+  imageHref?: AppHref;
 };
 
 /** Title, description, canonical, hreflang, OpenGraph and Twitter tags of one indexable page. */
@@ -45,6 +47,7 @@ export function pageMetadata({
   description,
   imageAlt,
   siteName,
+  imageHref = href,
 }: Page): Metadata {
   const alternates = alternatesFor(locale, href);
   const fullTitle = documentTitle(title, siteName);
@@ -63,7 +66,7 @@ export function pageMetadata({
         .filter((other) => other !== locale)
         .map((other) => ogLocales[other]),
       images: [
-        { url: ogImagePath(locale, href), ...ogImageSize, alt: imageAlt, type: 'image/png' },
+        { url: ogImagePath(locale, imageHref), ...ogImageSize, alt: imageAlt, type: 'image/png' },
       ],
     },
     twitter: { card: 'summary_large_image' },

@@ -1,13 +1,14 @@
 import { getPartners } from './content';
+import { getListHrefs } from './partner-list';
 import { getPathname } from './i18n/navigation';
 import type { AppHref } from './i18n/paths';
 import type { Locale } from './i18n/routing';
 
 /** Every public page of one locale, as next-intl hrefs: the one list the proxy and sitemap share. */
 export async function listPages(locale: Locale): Promise<AppHref[]> {
-  const partners = await getPartners(locale);
+  const [partners, lists] = await Promise.all([getPartners(locale), getListHrefs(locale)]);
   return [
-    '/',
+    ...lists,
     ...partners.map((partner) => ({
       pathname: '/partners/[slug]' as const,
       params: { slug: partner.slug },

@@ -46,7 +46,10 @@ export function partnerBreadcrumbJsonLd(
 }
 
 /** All partners of one locale, in the list's order, each pointing to its page. */
-export function partnerListJsonLd(partners: Partner[], name: string): WithContext<ItemList> {
+export function partnerListJsonLd(
+  partners: Pick<Partner, 'name' | 'locale' | 'slug'>[],
+  name: string,
+): WithContext<ItemList> {
   return {
     '@context': 'https://schema.org',
     '@type': 'ItemList',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Partner } from '@/lib/content';
 import {
   organizationJsonLd,
@@ -7,6 +7,12 @@ import {
   serializeJsonLd,
 } from '@/lib/structured-data';
 import { schemaOrgErrors } from './schema-org';
+
+// Absolute URLs come from SITE_URL; pin it so the test does not depend on the caller's environment.
+beforeEach(() => {
+  vi.stubEnv('SITE_URL', 'https://partners.example.org');
+  return () => vi.unstubAllEnvs();
+});
 
 const vku: Partner = {
   slug: 'vku',
@@ -52,13 +58,13 @@ describe('partnerBreadcrumbJsonLd', () => {
         '@type': 'ListItem',
         position: 1,
         name: 'Unsere Partner',
-        item: 'http://localhost:3000/de',
+        item: 'https://partners.example.org/de',
       },
       {
         '@type': 'ListItem',
         position: 2,
         name: 'Verband kommunaler Unternehmen e.V.',
-        item: 'http://localhost:3000/de/partner/vku',
+        item: 'https://partners.example.org/de/partner/vku',
       },
     ]);
   });
@@ -73,13 +79,13 @@ describe('partnerListJsonLd', () => {
         '@type': 'ListItem',
         position: 1,
         name: vku.name,
-        url: 'http://localhost:3000/de/partner/vku',
+        url: 'https://partners.example.org/de/partner/vku',
       },
       {
         '@type': 'ListItem',
         position: 2,
         name: 'USE',
-        url: 'http://localhost:3000/de/partner/use',
+        url: 'https://partners.example.org/de/partner/use',
       },
     ]);
   });

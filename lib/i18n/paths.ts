@@ -20,7 +20,9 @@ export function partnerHref(slug: string) {
   return { pathname: '/partners/[slug]', params: { slug } } as const satisfies AppHref;
 }
 
-/** The partner slug of a partner page's href, undefined for the list page. */
+/** The partner slug of a partner page's href, undefined for list pages. */
 export function slugOf(href: AppHref): string | undefined {
-  return typeof href === 'object' && 'params' in href ? String(href.params.slug) : undefined;
+  return typeof href === 'object' && 'params' in href && 'slug' in href.params
+    ? String(href.params.slug)
+    : undefined;
 }

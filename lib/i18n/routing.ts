@@ -5,8 +5,11 @@ export const routing = defineRouting({
   defaultLocale: 'de',
   pathnames: {
     '/': '/',
+    '/page/[page]': { de: '/seite/[page]', en: '/page/[page]' },
     '/partners/[slug]': { de: '/partner/[slug]', en: '/partners/[slug]' },
     '/accessibility': { de: '/barrierefreiheit', en: '/accessibility' },
+    '/type/[type]': { de: '/typ/[type]', en: '/type/[type]' },
+    '/type/[type]/page/[page]': { de: '/typ/[type]/seite/[page]', en: '/type/[type]/page/[page]' },
   },
   // Every page carries its hreflang links in its HTML; the header would only repeat them, built
   // from the request's (spoofable) X-Forwarded-Host instead of SITE_URL.

@@ -41,11 +41,15 @@ describe.each(routing.locales)('the built site in %s', (locale) => {
     expect(html).toContain(partner.html);
   });
 
-  it.each(['no-such-partner', 'vku%00', '%zz'])(
-    'answers the unknown slug %s with the 404 page',
-    async (slug) => {
+  it.each([
+    ['no-such-partner', 404],
+    ['vku%00', 400],
+    ['%zz', 400],
+  ])(
+    'answers the unknown or malformed slug %s with the 404 page (status %i)',
+    async (slug, expected) => {
       const { status, html } = await get(partnerPath(locale, slug));
-      expect(status).toBe(404);
+      expect(status).toBe(expected);
       expect(html).toContain(`<html lang="${locale}"`);
       expect(html).toContain(messages[locale].NotFound.title);
     },

@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/json-ld';
+import { PartnerList } from '@/components/partner-list';
+import { SiteHeader } from '@/components/site-header';
+import { getHeader } from '@/lib/content';
+import { resolveLocale } from '@/lib/i18n/locale';
+import { localizedPaths } from '@/lib/i18n/paths';
+import { pageMetadata } from '@/lib/metadata';
+import { getListPage, listHref } from '@/lib/partner-list';
+import { partnerListJsonLd } from '@/lib/structured-data';
+
+// Shared by the four list routes: /, /seite/[page], /typ/[type] and /typ/[type]/seite/[page].
+type Params = Promise<{ locale: string; type?: string; page?: string }>;
+
+async function load(params: Params) {
+  const locale = await resolveLocale(params);
+  const { type, page } = await params;
+  const list = await getListPage(locale, { type, page });
+  if (!list) notFound();
+  return { locale, list };
+}
+
+export async function listMetadata(params: Params): Promise<Metadata> {
+  const { locale, list } = await load(params);
+  const [t, tLayout, tImage, format] = await Promise.all([
+    getTranslations({ locale, namespace: 'PartnerList' }),
+    getTranslations({ locale, namespace: 'Layout' }),
+    getTranslations({ locale, namespace: 'OgImage' }),
+    getFormatter({ locale }),
+  ]);
+  // The shared image shows up to six marks, or five and "+N": its alt text says the same.
+  const { shortNames } = list;
+  const marks =
+    shortNames.length > 6 ? [...shortNames.slice(0, 5), `+${shortNames.length - 5}`] : shortNames;
+  return pageMetadata({
+    locale,
+    href: listHref(list.type, list.page),
+    imageHref: '/',
+    title: t('pageTitle', { type: list.type ?? 'all', page: list.page }),
+    description: t('metaDescription'),
+    imageAlt: tImage('listAlt', { names: format.list(marks) }),
+    siteName: tLayout('siteName'),
+  });
+}
+
+export async function ListRoute({ params }: { params: Params }) {
+  const { locale, list } = await load(params);
+  const first = list.type === null && list.page === 1;
+  const [header, t] = await Promise.all([
+    first ? getHeader(locale) : null,
+    getTranslations({ locale, namespace: 'PartnerList' }),
+  ]);
+  return (
+    <>
+      <SiteHeader locale={locale} paths={localizedPaths(listHref(list.type, list.page))} />
+      <PartnerList locale={locale} list={list} header={header} />
+      <JsonLd data={partnerListJsonLd(list.partners, t('heading'))} />
+    </>
+  );
+}

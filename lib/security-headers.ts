@@ -1,0 +1,41 @@
+/**
+ * Sent with every response, by next.config.ts, proxy.ts and deploy/nginx.conf (a test keeps the
+ * nginx copy equal to this one). The README says what the CSP allows and why.
+ */
+// `next dev` needs scripts (eval, inline, websocket) for its overlay and hot reload.
+const development = process.env.NODE_ENV === 'development';
+
+// The built pages have no scripts (scripts/strip-framework-js.mjs; JSON-LD is data, not run).
+// A build with KEEP_FRAMEWORK_JS=1 needs "script-src 'self' 'unsafe-inline'" here and in
+// deploy/nginx.conf for Next's inline bootstrap scripts.
+const contentSecurityPolicy = [
+  "default-src 'none'",
+  development ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : "script-src 'none'",
+  development ? "connect-src 'self' ws:" : "connect-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy':
+    'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
+/** Pages: a CDN keeps them an hour, browsers five minutes, so a new build shows up quickly. */
+export const pageCacheControl = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400';
+
+/** A minute: long enough to absorb a scanner's burst, short enough for a new partner page. */
+export const notFoundCacheControl = 'public, max-age=60';

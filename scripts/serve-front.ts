@@ -1,0 +1,160 @@
+/**
+ * Starts the built site with `next start` and deploy/nginx.conf in front of it, both on
+ * 127.0.0.1, for tests and benchmarks. As a command: `npm run serve:front` (ports from
+ * NEXT_PORT and FRONT_PORT, default 3000 and 8080), Ctrl-C stops both.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export type Server = { pid: number; url: string; stop: () => Promise<number | null> };
+
+export function nginxBinary(): string {
+  for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error('nginx is not installed (Debian: apt-get install -y nginx)');
+}
+
+function replaceOnce(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`deploy/nginx.conf no longer contains "${from}"`);
+  return text.replace(from, to);
+}
+
+/** deploy/nginx.conf with the test's listen port, upstream port and cache directory. */
+export function renderSiteConfig(frontPort: number, nextPort: number, cacheDir: string): string {
+  let conf = fs.readFileSync(path.join(root, 'deploy/nginx.conf'), 'utf8');
+  conf = replaceOnce(conf, 'listen 80;', `listen 127.0.0.1:${frontPort};`);
+  conf = replaceOnce(conf, 'server 127.0.0.1:3000;', `server 127.0.0.1:${nextPort};`);
+  return replaceOnce(conf, '/var/cache/nginx/cc-partners', cacheDir);
+}
+
+async function waitForPort(url: string, child: ChildProcess, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (child.exitCode !== null)
+      throw new Error(`${url}: the server exited with ${child.exitCode}`);
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function stopper(child: ChildProcess, signal: NodeJS.Signals): () => Promise<number | null> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+      child.once('exit', (code) => resolve(code));
+      child.kill(signal);
+    });
+}
+
+/** `next start` on 127.0.0.1:port (the node process itself, so that signals reach it). */
+export async function startNext(port: number): Promise<Server> {
+  // No -H: binding to 127.0.0.1 makes localized pathnames redirect to themselves; the port is
+  // still only reached through 127.0.0.1 in tests, and behind nginx in production.
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForPort(`${url}/de`, child);
+  return { pid: child.pid!, url, stop: stopper(child, 'SIGTERM') };
+}
+
+type FrontOptions = {
+  frontPort: number;
+  nextPort: number;
+  /** Also serve this directory as plain files on this port (the benchmark's reference). */
+  staticReference?: { port: number; dir: string };
+};
+
+/** nginx with deploy/nginx.conf in front of a `next start` already listening on nextPort. */
+export async function startNginx({
+  frontPort,
+  nextPort,
+  staticReference,
+}: FrontOptions): Promise<Server> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-partners-nginx-'));
+  const site = renderSiteConfig(frontPort, nextPort, path.join(dir, 'cache'));
+  fs.writeFileSync(path.join(dir, 'site.conf'), site);
+  // The reference sends the front's fixed headers too, so that both answers have the same size.
+  const fixedHeaders = site.match(/^\s*add_header [\w-]+ ".*" always;$/gm) ?? [];
+  const reference = staticReference
+    ? `server {
+        listen 127.0.0.1:${staticReference.port};
+        server_tokens off;
+        root ${staticReference.dir};
+        ${fixedHeaders.join('\n')}
+      }`
+    : '';
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `${process.getuid?.() === 0 ? 'user root;' : ''}
+    daemon off;
+    worker_processes auto;
+    pid ${dir}/nginx.pid;
+    error_log ${dir}/error.log warn;
+    events { worker_connections 1024; }
+    http {
+      include /etc/nginx/mime.types;
+      default_type application/octet-stream;
+      sendfile on;
+      tcp_nopush on;
+      access_log off;
+      client_body_temp_path ${dir}/body;
+      proxy_temp_path ${dir}/proxy;
+      fastcgi_temp_path ${dir}/fastcgi;
+      uwsgi_temp_path ${dir}/uwsgi;
+      scgi_temp_path ${dir}/scgi;
+      include ${dir}/site.conf;
+      ${reference}
+    }
+`,
+  );
+  const args = ['-p', dir, '-c', path.join(dir, 'nginx.conf')];
+  const check = spawnSync(nginxBinary(), [...args, '-t'], { encoding: 'utf8' });
+  if (check.status !== 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`nginx -t failed:\n${check.stderr}`);
+  }
+  const child = spawn(nginxBinary(), args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${frontPort}`;
+  await waitForPort(`${url}/de`, child);
+  const stop = stopper(child, 'SIGQUIT');
+  return {
+    pid: child.pid!,
+    url,
+    stop: async () => {
+      const code = await stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+if (import.meta.filename === process.argv[1]) {
+  const nextPort = Number(process.env.NEXT_PORT ?? 3000);
+  const frontPort = Number(process.env.FRONT_PORT ?? 8080);
+  const next = await startNext(nextPort);
+  const front = await startNginx({ frontPort, nextPort });
+  console.log(`next start on ${next.url}, nginx front on ${front.url}; Ctrl-C stops both`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, async () => {
+      await Promise.all([front.stop(), next.stop()]);
+      process.exit(0);
+    });
+  }
+}

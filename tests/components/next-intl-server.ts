@@ -1,0 +1,16 @@
+import { createTranslator } from 'next-intl';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
+
+const messages = { de, en };
+
+/** next-intl/server's getTranslations, backed by the real messages (no request context in tests). */
+export async function getTranslations({
+  locale,
+  namespace,
+}: {
+  locale: 'de' | 'en';
+  namespace: string;
+}) {
+  return createTranslator({ locale, messages: messages[locale], namespace: namespace as never });
+}

@@ -1,0 +1,279 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblem, type ContentProblem } from '@/lib/content-check';
+
+const fixtures = 'tests/fixtures/content';
+const now = new Date('2026-06-01');
+const check = (name: string) => checkContent(path.join(fixtures, name), { now }).problems;
+const at = (name: string, rel: string) => `${fixtures}/${name}/${rel}`;
+
+type Expected = Omit<ContentProblem, 'message' | 'severity'> & {
+  message: RegExp;
+  severity?: ContentProblem['severity'];
+};
+const problem = ({ message, severity = 'error', ...rest }: Expected) => ({
+  ...rest,
+  severity,
+  message: expect.stringMatching(message),
+});
+
+describe('content:check', () => {
+  it('finds nothing wrong with a valid folder', () => {
+    expect(check('valid')).toEqual([]);
+  });
+
+  it.each<[string, Expected[]]>([
+    [
+      'missing-field',
+      [
+        {
+          file: at('missing-field', 'partners/x.de.md'),
+          line: 1,
+          field: 'summary',
+          message: /^is required$/,
+        },
+      ],
+    ],
+    [
+      'unknown-key',
+      [
+        {
+          file: at('unknown-key', 'partners/x.en.md'),
+          line: 8,
+          field: 'logo',
+          message: /is not a known field/,
+        },
+      ],
+    ],
+    [
+      'bad-url',
+      [
+        {
+          file: at('bad-url', 'partners/x.de.md'),
+          line: 5,
+          field: 'website',
+          message: /https:\/\/ instead of http:\/\//,
+        },
+        {
+          file: at('bad-url', 'partners/x.en.md'),
+          line: 5,
+          field: 'website',
+          message: /must be an https URL, for example/,
+        },
+      ],
+    ],
+    [
+      'unknown-type',
+      [
+        {
+          file: at('unknown-type', 'partners/x.de.md'),
+          line: 6,
+          field: 'type',
+          message: /one of: association, platform/,
+        },
+        {
+          file: at('unknown-type', 'partners/x.en.md'),
+          line: 6,
+          field: 'type',
+          message: /one of: association, platform/,
+        },
+      ],
+    ],
+    [
+      'summary-too-long',
+      [
+        {
+          file: at('summary-too-long', 'partners/x.de.md'),
+          line: 4,
+          field: 'summary',
+          message: /at most 200 characters/,
+        },
+      ],
+    ],
+    [
+      'missing-locale',
+      [
+        {
+          file: at('missing-locale', 'partners/x.de.md'),
+          line: 1,
+          field: '(file)',
+          message: /has no en version: add .*x\.en\.md/,
+        },
+      ],
+    ],
+    [
+      'neutral-differs',
+      [
+        {
+          file: at('neutral-differs', 'partners/x.en.md'),
+          line: 8,
+          field: 'founded',
+          message: /is 1991 here but 1990 in .*x\.de\.md/,
+        },
+      ],
+    ],
+    [
+      'duplicate-order',
+      [
+        {
+          file: at('duplicate-order', 'partners/b.de.md'),
+          line: 7,
+          field: 'order',
+          message: /1 is already used by .*a\.de\.md/,
+        },
+      ],
+    ],
+    [
+      'bad-file-names',
+      [
+        {
+          file: at('bad-file-names', 'header.fr.md'),
+          line: 1,
+          field: '(file name)',
+          message: /"fr" is not a language of this site \(de, en\)/,
+        },
+        {
+          file: at('bad-file-names', 'partners/Bad_Slug.de.md'),
+          line: 1,
+          field: '(file name)',
+          message: /"Bad_Slug" may only use lowercase letters/,
+        },
+        {
+          file: at('bad-file-names', 'partners/notes.txt'),
+          line: 1,
+          field: '(file name)',
+          message: /must be <slug>\.<locale>\.md/,
+        },
+        {
+          file: at('bad-file-names', 'partners/y.fr.md'),
+          line: 1,
+          field: '(file name)',
+          message: /"fr" is not a language of this site/,
+        },
+      ],
+    ],
+    [
+      'summary-untranslated',
+      [
+        {
+          file: at('summary-untranslated', 'partners/x.en.md'),
+          line: 4,
+          field: 'summary',
+          message: /is the same as in .*x\.de\.md: translate it/,
+        },
+      ],
+    ],
+    [
+      'empty-body',
+      [{ file: at('empty-body', 'partners/x.de.md'), line: 1, field: 'body', message: /is empty/ }],
+    ],
+    [
+      'broken-yaml',
+      [
+        {
+          file: at('broken-yaml', 'partners/x.en.md'),
+          line: 2,
+          field: '(front matter)',
+          message: /"double quotes" is not closed/,
+        },
+      ],
+    ],
+    [
+      'js-front-matter',
+      [
+        {
+          file: at('js-front-matter', 'partners/x.en.md'),
+          line: 1,
+          field: '(front matter)',
+          message: /must be YAML.*"---js"/,
+        },
+      ],
+    ],
+    [
+      'unclosed-front-matter',
+      [
+        {
+          file: at('unclosed-front-matter', 'partners/x.en.md'),
+          line: 1,
+          field: '(front matter)',
+          message: /is not closed/,
+        },
+      ],
+    ],
+    [
+      'old-figures',
+      [
+        {
+          file: at('old-figures', 'partners/x.de.md'),
+          line: 8,
+          field: 'figuresAsOf',
+          message: /from 2015, more than 5 years ago/,
+          severity: 'warning',
+        },
+      ],
+    ],
+  ])('reports %s with file, line, field and message', (name, expected) => {
+    expect(check(name)).toEqual(expected.map(problem));
+  });
+
+  it('lets a draft exist in one language only', () => {
+    expect(check('draft-one-locale')).toEqual([]);
+  });
+
+  it('warns about old figures relative to the current year', () => {
+    const warn = (year: number) =>
+      checkContent(path.join(fixtures, 'old-figures'), { now: new Date(year, 5) }).problems;
+    expect(warn(2020)).toEqual([]);
+    expect(warn(2021)).toHaveLength(1);
+  });
+
+  it('formats a problem as file:line: field: message', () => {
+    const [first] = check('old-figures');
+    expect(formatProblem(first!)).toBe(
+      `${at('old-figures', 'partners/x.de.md')}:8: figuresAsOf: warning: the figures are from 2015, more than 5 years ago: check them in every language and update the year`,
+    );
+  });
+
+  it(
+    'prints every problem and a summary, and fails, from the command line',
+    { timeout: 30_000 },
+    () => {
+      const run = (dir: string) => {
+        try {
+          return {
+            code: 0,
+            out: execFileSync('node_modules/.bin/tsx', ['scripts/content-check.ts'], {
+              env: { ...process.env, CONTENT_DIR: dir },
+              encoding: 'utf8',
+            }),
+          };
+        } catch (error) {
+          const { status, stdout } = error as { status: number; stdout: string };
+          return { code: status, out: stdout };
+        }
+      };
+      const failing = run(`${fixtures}/several`);
+      expect(failing.code).toBe(1);
+      const lines = failing.out.trim().split('\n');
+      expect(lines.slice(0, -1)).toEqual([
+        `${at('several', 'partners/a.de.md')}:6: type: must be one of: association, platform, network, institute`,
+        `${at('several', 'partners/a.en.md')}:6: type: must be one of: association, platform, network, institute`,
+        `${at('several', 'partners/b.de.md')}:5: website: must be an https URL: write https:// instead of http://`,
+        `${at('several', 'partners/b.en.md')}:5: website: must be an https URL: write https:// instead of http://`,
+        expect.stringMatching(
+          /^tests\/fixtures\/content\/several\/partners\/c\.de\.md:1: \(file\): has no en version/,
+        ),
+      ]);
+      expect(lines.at(-1)).toMatch(
+        /^✗ 11 files in tests\/fixtures\/content\/several\/ checked in \d+ ms: 5 errors, 0 warnings/,
+      );
+
+      const passing = run(`${fixtures}/valid`);
+      expect(passing.code).toBe(0);
+      expect(passing.out).toMatch(
+        /^✓ 12 files in tests\/fixtures\/content\/valid\/ checked in \d+ ms: 0 errors, 0 warnings\n$/,
+      );
+    },
+  );
+});

@@ -1,0 +1,53 @@
+import { describe, expect, inject, it } from 'vitest';
+import { notFoundCacheControl, pageCacheControl } from '@/lib/security-headers';
+
+const ports = inject('ports');
+
+async function get(target: 'next' | 'front', path: string, headers: Record<string, string> = {}) {
+  return fetch(`http://127.0.0.1:${ports[target]}${path}`, { redirect: 'manual', headers });
+}
+
+async function staticAsset() {
+  const html = await (await get('next', '/de')).text();
+  const asset = /\/_next\/static\/[^"]+\.css/.exec(html)?.[0];
+  expect(asset).toBeDefined();
+  return asset!;
+}
+
+describe.each(['next', 'front'] as const)('caching headers from %s', (target) => {
+  it('lets a CDN keep pages briefly and assets for a year, 404s a minute', async () => {
+    expect((await get(target, '/de/partner/vku')).headers.get('cache-control')).toBe(
+      pageCacheControl,
+    );
+    expect((await get(target, '/en')).headers.get('cache-control')).toBe(pageCacheControl);
+    expect((await get(target, '/de/partner/nope')).headers.get('cache-control')).toBe(
+      notFoundCacheControl,
+    );
+    expect((await get(target, await staticAsset())).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
+  });
+});
+
+describe('the nginx front', () => {
+  it('answers pages from its cache', async () => {
+    await get('front', '/en/partners/uclg');
+    expect((await get('front', '/en/partners/uclg')).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('does not cache the redirect from /, which depends on Accept-Language', async () => {
+    expect((await get('front', '/', { 'accept-language': 'en' })).headers.get('location')).toBe(
+      '/en',
+    );
+    expect((await get('front', '/', { 'accept-language': 'de' })).headers.get('location')).toBe(
+      '/de',
+    );
+  });
+
+  it('compresses pages and assets for clients that accept gzip', async () => {
+    for (const path of ['/de', await staticAsset()]) {
+      const response = await get('front', path, { 'accept-encoding': 'gzip' });
+      expect(response.headers.get('content-encoding'), path).toBe('gzip');
+    }
+  });
+});

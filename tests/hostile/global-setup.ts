@@ -1,0 +1,25 @@
+import type { TestProject } from 'vitest/node';
+import { startNext, startNginx, type Server } from '@/scripts/serve-front';
+
+/** `next start` and the nginx front on 127.0.0.1 (run `npm run build` first). */
+export default async function setup(project: TestProject) {
+  const nextPort = Number(process.env.HOSTILE_NEXT_PORT ?? 3600);
+  const frontPort = Number(process.env.HOSTILE_FRONT_PORT ?? 8600);
+  const servers: Server[] = [];
+  const stopAll = () => Promise.all(servers.map((server) => server.stop()));
+  try {
+    servers.push(await startNext(nextPort));
+    servers.push(await startNginx({ frontPort, nextPort }));
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  project.provide('ports', { next: nextPort, front: frontPort });
+  return stopAll;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    ports: { next: number; front: number };
+  }
+}
