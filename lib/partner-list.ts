@@ -28,8 +28,9 @@ export type PartnerListPage = {
 
 export type ListQuery = { type?: string; page?: string | number };
 
-function summarize({ slug, locale, name, shortName, summary, website, type, draft }: Partner) {
-  return { slug, locale, name, shortName, summary, website, type, draft };
+function summarize(partner: Partner): PartnerSummary {
+  const { slug, locale, name, nameLang, shortName, summary, website, type, draft } = partner;
+  return { slug, locale, name, nameLang, shortName, summary, website, type, draft };
 }
 
 function isPartnerType(value: string): value is PartnerType {
