@@ -87,6 +87,38 @@ const chrome = await chromeLauncher.launch({
   ],
 });
 
+/**
+ * One Lighthouse run. On a busy machine Chromium sometimes loses the trace (NO_NAVSTART), and
+ * Lighthouse asks to run again: it gets two more tries before the error counts.
+ */
+async function audit(page, preset) {
+  for (let attempt = 1; ; attempt++) {
+    const { lhr } = await lighthouse(
+      base + page.path,
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: categories,
+        ignoreStatusCode: page.type === 'not-found',
+      },
+      preset === 'desktop' ? desktopConfig : undefined,
+    );
+    if (!lhr.runtimeError) return lhr;
+    if (attempt === 3) throw new Error(`${page.path}: ${lhr.runtimeError.message}`);
+    console.warn(`${page.path} (${preset}): ${lhr.runtimeError.code}, running again`);
+  }
+}
+
+// The site's CSP (connect-src 'none') stops Lighthouse fetching robots.txt from inside the page;
+// crawlers fetch it directly, so that is checked here instead.
+async function robotsTxtIsValid() {
+  const response = await fetch(`${base}/robots.txt`);
+  const text = await response.text();
+  return response.ok && /^user-agent:\s*\S/im.test(text);
+}
+
+const robotsOk = await robotsTxtIsValid();
 const rows = [];
 const failures = [];
 try {
@@ -95,19 +127,7 @@ try {
     for (const preset of ['mobile', 'desktop']) {
       const scores = Object.fromEntries(categories.map((c) => [c, []]));
       for (let run = 0; run < runs; run++) {
-        const result = await lighthouse(
-          base + page.path,
-          {
-            port: chrome.port,
-            output: 'json',
-            logLevel: 'error',
-            onlyCategories: categories,
-            ignoreStatusCode: page.type === 'not-found',
-          },
-          preset === 'desktop' ? desktopConfig : undefined,
-        );
-        const { lhr } = result;
-        if (lhr.runtimeError) throw new Error(`${page.path}: ${lhr.runtimeError.message}`);
+        const lhr = await audit(page, preset);
         for (const category of categories) {
           scores[category].push(Math.round((lhr.categories[category].score ?? 0) * 100));
         }
@@ -122,7 +142,8 @@ try {
               (id) =>
                 !(
                   page.type === 'not-found' && isInherentTo404(id, lhr.audits[id], base + page.path)
-                ),
+                ) &&
+                !(id === 'robots-txt' && robotsOk && /download/.test(lhr.audits[id].explanation)),
             );
           if (failed.length > 0)
             failures.push(`${page.path} (${preset}) ${category}: ${failed.join(', ')}`);
@@ -146,6 +167,8 @@ console.table(rows);
 console.log(
   'not-found pages: http-status-code, is-crawlable and their own 404 in the console are expected.',
 );
+if (robotsOk)
+  console.log('robots.txt: fetched and valid (Lighthouse may not fetch it under the CSP).');
 if (failures.length > 0) {
   console.error(`Audits that fail:\n  ${[...new Set(failures)].join('\n  ')}`);
   if (assert) process.exitCode = 1;
