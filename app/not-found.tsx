@@ -20,9 +20,9 @@ export default function GlobalNotFound() {
     <html lang={routing.defaultLocale}>
       <body className="bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <main className="mx-auto w-full max-w-5xl space-y-16 px-4 py-14 sm:px-6">
-          {routing.locales.map((locale) => (
+          {routing.locales.map((locale, index) => (
             <div key={locale} lang={locale}>
-              <NotFoundContent locale={locale} />
+              <NotFoundContent locale={locale} heading={index === 0 ? 'h1' : 'h2'} />
             </div>
           ))}
         </main>

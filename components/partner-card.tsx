@@ -24,6 +24,7 @@ export async function PartnerCard({ partner }: Props) {
         <LocaleLink
           href={{ pathname: '/partners/[slug]', params: { slug: partner.slug } }}
           locale={partner.locale}
+          lang={partner.nameLang}
           className="rounded-sm underline-offset-4 hover:underline"
         >
           {partner.name}

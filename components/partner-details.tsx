@@ -35,7 +35,7 @@ export async function PartnerDetails({ partner }: Props) {
 
   return (
     <article>
-      <p className="mb-8">
+      <p className="mb-8 print:hidden">
         <LocaleLink
           href="/"
           locale={locale}
@@ -47,7 +47,10 @@ export async function PartnerDetails({ partner }: Props) {
       </p>
       <div className="flex flex-col items-start gap-5 sm:flex-row sm:items-center">
         <PartnerMark shortName={partner.shortName} size="lg" />
-        <h1 className="text-3xl leading-tight font-bold tracking-tight text-balance sm:text-4xl">
+        <h1
+          lang={partner.nameLang}
+          className="text-3xl leading-tight font-bold tracking-tight text-balance sm:text-4xl"
+        >
           {partner.name}
         </h1>
         {partner.draft && <DraftBadge locale={locale} />}

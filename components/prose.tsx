@@ -4,7 +4,7 @@ type Props = { html: string; className?: string };
 export function Prose({ html, className = '' }: Props) {
   return (
     <div
-      className={`prose max-w-none prose-slate dark:prose-invert prose-a:text-brand-700 dark:prose-a:text-brand-300 ${className}`}
+      className={`prose max-w-none break-words hyphens-auto prose-slate dark:prose-invert prose-a:text-brand-700 dark:prose-a:text-brand-300 ${className}`}
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );

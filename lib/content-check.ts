@@ -4,6 +4,8 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import { routing, type Locale } from './i18n/routing';
 import {
+  accessibilityFrontMatter,
+  type AccessibilityFrontMatter,
   describeIssues,
   headerFrontMatter,
   languageNeutralFields,
@@ -29,10 +31,13 @@ export type PartnerEntry = Omit<PartnerFrontMatter, 'draft'> & {
 
 export type HeaderEntry = { quote: string; attribution: string; body: string };
 
+export type AccessibilityEntry = AccessibilityFrontMatter & { body: string };
+
 export type CheckResult = {
   problems: ContentProblem[];
   partners: PartnerEntry[];
   headers: Partial<Record<Locale, HeaderEntry>>;
+  accessibility: Partial<Record<Locale, AccessibilityEntry>>;
   fileCount: number;
 };
 
@@ -197,6 +202,22 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
     headers[locale] = { ...data, body: parsed.body };
   }
 
+  const accessibility: Partial<Record<Locale, AccessibilityEntry>> = {};
+  for (const locale of routing.locales) {
+    const file = path.join(dir, `accessibility.${locale}.md`);
+    const report = reporter(file);
+    if (!fs.existsSync(file)) {
+      report('(file)', 'is missing: every language needs its accessibility statement');
+      continue;
+    }
+    fileCount++;
+    const parsed = parseFile(fs.readFileSync(file, 'utf8'), report);
+    const data = parsed && validate(accessibilityFrontMatter, parsed, report);
+    if (!parsed || !data) continue;
+    if (!parsed.body) report('body', 'is empty: write the statement below the front matter');
+    accessibility[locale] = { ...data, body: parsed.body };
+  }
+
   const partnersDir = path.join(dir, 'partners');
   const bySlug = new Map<string, Map<Locale, Version>>();
   // Files that exist but are broken still count as present: their own errors say what is wrong.
@@ -294,5 +315,5 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
     [...versions.values()].map((version) => version.partner),
   );
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { problems, partners, headers, fileCount };
+  return { problems, partners, headers, accessibility, fileCount };
 }

@@ -25,8 +25,14 @@ const httpsUrl = z.url({
       : 'must be an https URL, for example https://www.example.org',
 });
 
+// A BCP 47 language tag such as en, fr or pt-BR.
+const languageTag = z
+  .string({ error: 'must be a language code, for example en' })
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language code, for example en' });
+
 export const partnerFrontMatter = z.strictObject({
   name: text(200),
+  nameLang: languageTag.optional(),
   shortName: text(20),
   summary: text(200),
   website: httpsUrl,
@@ -43,6 +49,21 @@ export const headerFrontMatter = z.strictObject({
   quote: text(300),
   attribution: text(100),
 });
+
+// YAML reads an unquoted 2026-11-26 as a Date; accept it and the quoted form alike.
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.iso.date({ error: 'must be a date written as YYYY-MM-DD, for example 2026-11-26' }),
+);
+
+export const accessibilityFrontMatter = z.strictObject({
+  title: text(100),
+  description: text(200),
+  reviewed: isoDate,
+  contactName: text(200),
+  contactEmail: z.email({ error: 'must be an e-mail address, for example name@example.org' }),
+});
+export type AccessibilityFrontMatter = z.infer<typeof accessibilityFrontMatter>;
 
 /** Fields that describe the partner, not the language: equal in every locale's file. */
 export const languageNeutralFields = [

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { routing, type Locale } from './i18n/routing';
 import {
+  type AccessibilityEntry,
   checkContent,
   contentDir,
   formatProblem,
@@ -21,9 +22,15 @@ export type Partner = Omit<PartnerEntry, 'body'> & {
 
 export type Header = { quote: string; attribution: string; introHtml: string };
 
+export type AccessibilityStatement = Omit<AccessibilityEntry, 'body'> & {
+  locale: Locale;
+  html: string;
+};
+
 export type Content = {
   partners: Record<Locale, Partner[]>;
   headers: Record<Locale, Header>;
+  accessibility: Record<Locale, AccessibilityStatement>;
 };
 
 export class ContentError extends Error {
@@ -66,7 +73,13 @@ export function loadContent(dir: string, { includeDrafts }: { includeDrafts: boo
       { ...header, introHtml: renderMarkdown(body) },
     ]),
   ) as Record<Locale, Header>;
-  return { partners, headers };
+  const accessibility = Object.fromEntries(
+    Object.entries(checked.accessibility).map(([locale, { body, ...statement }]) => [
+      locale,
+      { ...statement, locale, html: renderMarkdown(body) },
+    ]),
+  ) as Record<Locale, AccessibilityStatement>;
+  return { partners, headers, accessibility };
 }
 
 /** Names, sizes and modification times of all content files: changes whenever an editor saves. */
@@ -177,4 +190,8 @@ export async function getPartnerParams(): Promise<{ locale: Locale; slug: string
   return routing.locales.flatMap((locale) =>
     getContent().partners[locale].map((partner) => ({ locale, slug: partner.slug })),
   );
+}
+
+export async function getAccessibilityStatement(locale: Locale): Promise<AccessibilityStatement> {
+  return getContent().accessibility[locale];
 }

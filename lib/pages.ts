@@ -18,6 +18,7 @@ export async function listPages(locale: Locale): Promise<AppHref[]> {
 
 /** Whether `pathname` (as requested, e.g. /de/partner/vku) is a public page of `locale`. */
 export async function isPublicPath(locale: Locale, pathname: string): Promise<boolean> {
-  const pages = await listPages(locale);
+  // The accessibility statement is public but not (yet) in the sitemap.
+  const pages: AppHref[] = [...(await listPages(locale)), '/accessibility'];
   return pages.some((href) => getPathname({ locale, href }) === pathname);
 }

@@ -9,7 +9,7 @@ export const pageSize = 24;
 /** What a card needs, and no more: list pages at scale must stay small. */
 export type PartnerSummary = Pick<
   Partner,
-  'slug' | 'locale' | 'name' | 'shortName' | 'summary' | 'website' | 'type' | 'draft'
+  'slug' | 'locale' | 'name' | 'nameLang' | 'shortName' | 'summary' | 'website' | 'type' | 'draft'
 >;
 
 export type PartnerListPage = {
@@ -28,8 +28,9 @@ export type PartnerListPage = {
 
 export type ListQuery = { type?: string; page?: string | number };
 
-function summarize({ slug, locale, name, shortName, summary, website, type, draft }: Partner) {
-  return { slug, locale, name, shortName, summary, website, type, draft };
+function summarize(partner: Partner): PartnerSummary {
+  const { slug, locale, name, nameLang, shortName, summary, website, type, draft } = partner;
+  return { slug, locale, name, nameLang, shortName, summary, website, type, draft };
 }
 
 function isPartnerType(value: string): value is PartnerType {

@@ -55,15 +55,14 @@ export function partnerFile(
   return `---\n${front}\n---\n\n${body}\n`;
 }
 
-/** Writes content/ with the real headers and `count` generated partners into `dir`. */
+/** Writes content/ with the real headers, accessibility statements and `count` generated partners into `dir`. */
 export function generateContent(dir: string, count: number, { drafts = 0 } = {}): void {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'partners'), { recursive: true });
   for (const locale of ['de', 'en'] as const) {
-    fs.copyFileSync(
-      path.join('content', `header.${locale}.md`),
-      path.join(dir, `header.${locale}.md`),
-    );
+    for (const name of [`header.${locale}.md`, `accessibility.${locale}.md`]) {
+      fs.copyFileSync(path.join('content', name), path.join(dir, name));
+    }
     for (let i = 0; i < count; i++) {
       const draft = i >= count - drafts ? { draft: true } : {};
       const slug = `partner-${String(i + 1).padStart(4, '0')}`;

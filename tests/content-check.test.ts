@@ -266,13 +266,13 @@ describe('content:check', () => {
         ),
       ]);
       expect(lines.at(-1)).toMatch(
-        /^✗ 9 files in tests\/fixtures\/content\/several\/ checked in \d+ ms: 5 errors, 0 warnings/,
+        /^✗ 11 files in tests\/fixtures\/content\/several\/ checked in \d+ ms: 5 errors, 0 warnings/,
       );
 
       const passing = run(`${fixtures}/valid`);
       expect(passing.code).toBe(0);
       expect(passing.out).toMatch(
-        /^✓ 10 files in tests\/fixtures\/content\/valid\/ checked in \d+ ms: 0 errors, 0 warnings\n$/,
+        /^✓ 12 files in tests\/fixtures\/content\/valid\/ checked in \d+ ms: 0 errors, 0 warnings\n$/,
       );
     },
   );

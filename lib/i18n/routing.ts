@@ -7,6 +7,7 @@ export const routing = defineRouting({
     '/': '/',
     '/page/[page]': { de: '/seite/[page]', en: '/page/[page]' },
     '/partners/[slug]': { de: '/partner/[slug]', en: '/partners/[slug]' },
+    '/accessibility': { de: '/barrierefreiheit', en: '/accessibility' },
     '/type/[type]': { de: '/typ/[type]', en: '/type/[type]' },
     '/type/[type]/page/[page]': { de: '/typ/[type]/seite/[page]', en: '/type/[type]/page/[page]' },
   },

@@ -9,7 +9,7 @@ export async function generateMetadata({
 }: PageProps<'/[locale]/page-not-found'>): Promise<Metadata> {
   const locale = await resolveLocale(params);
   const t = await getTranslations({ locale, namespace: 'NotFound' });
-  return { title: t('title'), robots: { index: false } };
+  return { title: t('title'), description: t('text'), robots: { index: false } };
 }
 
 export default async function PageNotFound({ params }: PageProps<'/[locale]/page-not-found'>) {

@@ -1,0 +1,175 @@
+// Lighthouse against the built site (`npm run build` first), mobile and desktop presets.
+//   npm run lighthouse              median of 3 runs per page, prints the scores
+//   npm run lighthouse -- --assert  1 run per page; fails unless Accessibility, Best Practices and
+//                                   SEO are 100 (performance is only reported: timings are noisy)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+
+const assert = process.argv.includes('--assert');
+const runs = Number(process.env.LIGHTHOUSE_RUNS ?? (assert ? 1 : 3));
+const port = Number(process.env.LIGHTHOUSE_PORT ?? 3501);
+const base = `http://127.0.0.1:${port}`;
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+const required = ['accessibility', 'best-practices', 'seo'];
+// A not-found page answers 404 and asks not to be indexed, which Lighthouse's SEO audits count
+// against it, and Chromium logs that 404 as a console error; every other audit must pass there too.
+function isInherentTo404(id, audit, url) {
+  if (id === 'http-status-code' || id === 'is-crawlable') return true;
+  const items = audit.details?.items ?? [];
+  return id === 'errors-in-console' && items.every((item) => item.sourceLocation?.url === url);
+}
+
+/** The public path of a route: the proxy redirects internal paths to localized ones. */
+async function publicPath(path) {
+  const response = await fetch(base + path, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  return response.status >= 300 && response.status < 400 && location
+    ? new URL(location, base).pathname
+    : path;
+}
+
+/** One page per page type and locale, taken from the build's own list of prerendered routes. */
+function pagesToTest() {
+  const { routes } = JSON.parse(fs.readFileSync('.next/prerender-manifest.json', 'utf8'));
+  const byType = {
+    list: '/[locale]',
+    partner: '/[locale]/partners/[slug]',
+    accessibility: '/[locale]/accessibility',
+  };
+  const locales = Object.entries(routes)
+    .filter(([, route]) => route.srcRoute === byType.list)
+    .map(([path]) => path.slice(1));
+  return locales.flatMap((locale) => [
+    ...Object.entries(byType).map(([type, srcRoute]) => {
+      const path = Object.keys(routes)
+        .filter((p) => routes[p].srcRoute === srcRoute && p.split('/')[1] === locale)
+        .sort()[0];
+      if (!path) throw new Error(`no prerendered ${type} page in ${locale}`);
+      return { type, locale, path };
+    }),
+    { type: 'not-found', locale, path: `/${locale}/no-such-page` },
+  ]);
+}
+
+async function startServer() {
+  // No -H: binding next start to 127.0.0.1 makes localized pathnames redirect to themselves.
+  const server = spawn('npx', ['next', 'start', '-p', String(port)], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 150; i++) {
+    try {
+      await fetch(`${base}/de`);
+      return server;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  process.kill(-server.pid, 'SIGTERM');
+  throw new Error(`next start did not answer on ${base}`);
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const server = await startServer();
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+/**
+ * One Lighthouse run. On a busy machine Chromium sometimes loses the trace (NO_NAVSTART), and
+ * Lighthouse asks to run again: it gets two more tries before the error counts.
+ */
+async function audit(page, preset) {
+  for (let attempt = 1; ; attempt++) {
+    const { lhr } = await lighthouse(
+      base + page.path,
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: categories,
+        ignoreStatusCode: page.type === 'not-found',
+      },
+      preset === 'desktop' ? desktopConfig : undefined,
+    );
+    if (!lhr.runtimeError) return lhr;
+    if (attempt === 3) throw new Error(`${page.path}: ${lhr.runtimeError.message}`);
+    console.warn(`${page.path} (${preset}): ${lhr.runtimeError.code}, running again`);
+  }
+}
+
+// The site's CSP (connect-src 'none') stops Lighthouse fetching robots.txt from inside the page;
+// crawlers fetch it directly, so that is checked here instead.
+async function robotsTxtIsValid() {
+  const response = await fetch(`${base}/robots.txt`);
+  const text = await response.text();
+  return response.ok && /^user-agent:\s*\S/im.test(text);
+}
+
+const robotsOk = await robotsTxtIsValid();
+const rows = [];
+const failures = [];
+try {
+  for (const page of pagesToTest()) {
+    page.path = await publicPath(page.path);
+    for (const preset of ['mobile', 'desktop']) {
+      const scores = Object.fromEntries(categories.map((c) => [c, []]));
+      for (let run = 0; run < runs; run++) {
+        const lhr = await audit(page, preset);
+        for (const category of categories) {
+          scores[category].push(Math.round((lhr.categories[category].score ?? 0) * 100));
+        }
+        for (const category of required) {
+          const failed = lhr.categories[category].auditRefs
+            .filter(
+              (ref) =>
+                ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1,
+            )
+            .map((ref) => ref.id)
+            .filter(
+              (id) =>
+                !(
+                  page.type === 'not-found' && isInherentTo404(id, lhr.audits[id], base + page.path)
+                ) &&
+                !(id === 'robots-txt' && robotsOk && /download/.test(lhr.audits[id].explanation)),
+            );
+          if (failed.length > 0)
+            failures.push(`${page.path} (${preset}) ${category}: ${failed.join(', ')}`);
+        }
+      }
+      rows.push({
+        page: `${page.type} (${page.locale})`,
+        path: page.path,
+        preset,
+        ...Object.fromEntries(categories.map((c) => [c, median(scores[c])])),
+      });
+    }
+  }
+} finally {
+  await chrome.kill();
+  process.kill(-server.pid, 'SIGTERM');
+}
+
+console.log(`Lighthouse ${runs === 1 ? '(1 run' : `(median of ${runs} runs`} per page and preset)`);
+console.table(rows);
+console.log(
+  'not-found pages: http-status-code, is-crawlable and their own 404 in the console are expected.',
+);
+if (robotsOk)
+  console.log('robots.txt: fetched and valid (Lighthouse may not fetch it under the CSP).');
+if (failures.length > 0) {
+  console.error(`Audits that fail:\n  ${[...new Set(failures)].join('\n  ')}`);
+  if (assert) process.exitCode = 1;
+}
