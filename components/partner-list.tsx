@@ -14,11 +14,7 @@ export async function PartnerList({ locale, list, header }: Props) {
   const t = await getTranslations({ locale, namespace: 'PartnerList' });
   const tPages = await getTranslations({ locale, namespace: 'Pagination' });
   return (
-    <main
-      id="main"
-      tabIndex={-1}
-      className="mx-auto w-full max-w-5xl grow px-4 py-10 sm:px-6 sm:py-14"
-    >
+    <>
       <h1 className="mb-8 text-sm font-semibold tracking-widest text-brand-700 uppercase dark:text-brand-300">
         {t('heading')}
       </h1>
@@ -38,6 +34,6 @@ export async function PartnerList({ locale, list, header }: Props) {
         ))}
       </ul>
       <Pagination locale={locale} list={list} />
-    </main>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const assert = process.argv.includes('--assert');
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? (assert ? 1 : 3));
@@ -75,16 +76,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const server = await startServer();
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  chromePath: chromiumPath,
+  chromeFlags: chromiumArgs.map((flag) => (flag === '--headless' ? '--headless=new' : flag)),
 });
 
 /**
@@ -117,11 +110,15 @@ try {
     page.path = await publicPath(page.path);
     for (const preset of ['mobile', 'desktop']) {
       const scores = Object.fromEntries(categories.map((c) => [c, []]));
+      const bytes = [];
+      const blocking = [];
       for (let run = 0; run < runs; run++) {
         const lhr = await audit(page, preset);
         for (const category of categories) {
           scores[category].push(Math.round((lhr.categories[category].score ?? 0) * 100));
         }
+        bytes.push(lhr.audits['total-byte-weight']?.numericValue ?? NaN);
+        blocking.push(lhr.audits['total-blocking-time']?.numericValue ?? NaN);
         for (const category of required) {
           const failed = lhr.categories[category].auditRefs
             .filter(
@@ -144,6 +141,8 @@ try {
         path: page.path,
         preset,
         ...Object.fromEntries(categories.map((c) => [c, median(scores[c])])),
+        'KB transferred': Number((median(bytes) / 1024).toFixed(1)),
+        'TBT ms': Math.round(median(blocking)),
       });
     }
   }

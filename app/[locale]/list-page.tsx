@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/json-ld';
 import { PartnerList } from '@/components/partner-list';
-import { SiteHeader } from '@/components/site-header';
+import { PageShell } from '@/components/page-shell';
 import { getHeader } from '@/lib/content';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { localizedPaths } from '@/lib/i18n/paths';
@@ -54,8 +54,9 @@ export async function ListRoute({ params }: { params: Params }) {
   ]);
   return (
     <>
-      <SiteHeader locale={locale} paths={localizedPaths(listHref(list.type, list.page))} />
-      <PartnerList locale={locale} list={list} header={header} />
+      <PageShell locale={locale} paths={localizedPaths(listHref(list.type, list.page))}>
+        <PartnerList locale={locale} list={list} header={header} />
+      </PageShell>
       <JsonLd data={partnerListJsonLd(list.partners, t('heading'))} />
     </>
   );

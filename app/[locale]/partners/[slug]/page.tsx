@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { JsonLd } from '@/components/json-ld';
 import { PartnerDetails } from '@/components/partner-details';
-import { SiteHeader } from '@/components/site-header';
+import { PageShell } from '@/components/page-shell';
 import { getPartner, getPartnerParams } from '@/lib/content';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { localizedPaths, partnerHref } from '@/lib/i18n/paths';
@@ -48,14 +48,9 @@ export default async function PartnerPage(props: Props) {
   const t = await getTranslations({ locale: partner.locale, namespace: 'PartnerList' });
   return (
     <>
-      <SiteHeader locale={partner.locale} paths={localizedPaths(partnerHref(partner.slug))} />
-      <main
-        id="main"
-        tabIndex={-1}
-        className="mx-auto w-full max-w-5xl grow px-4 py-10 sm:px-6 sm:py-14"
-      >
+      <PageShell locale={partner.locale} paths={localizedPaths(partnerHref(partner.slug))}>
         <PartnerDetails partner={partner} />
-      </main>
+      </PageShell>
       <JsonLd data={organizationJsonLd(partner)} />
       <JsonLd data={partnerBreadcrumbJsonLd(partner, t('heading'))} />
     </>
