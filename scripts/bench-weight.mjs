@@ -3,6 +3,7 @@
 // JavaScript and prints, per page, the bytes a first visit downloads (HTML, CSS, JS; raw and gzip).
 import { execFileSync, spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
+import { waitForUrl } from './wait-for-url.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 3801);
 const base = `http://127.0.0.1:${port}`;
@@ -65,14 +66,7 @@ async function measure(env) {
     env: { ...process.env, ...env },
   });
   try {
-    for (let i = 0; i < 100; i += 1) {
-      try {
-        await fetch(`${base}/de`);
-        break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
+    await waitForUrl(`${base}/de`, { child: server });
     const pages = await discoverPages();
     /** @type {Record<string, Awaited<ReturnType<typeof weigh>>>} */
     const result = {};

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { waitForUrl } from './wait-for-url.mjs';
 
 const assert = process.argv.includes('--assert');
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? (assert ? 1 : 3));
@@ -60,16 +61,13 @@ async function startServer() {
     stdio: 'ignore',
     detached: true,
   });
-  for (let i = 0; i < 150; i++) {
-    try {
-      await fetch(`${base}/de`);
-      return server;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+  try {
+    await waitForUrl(`${base}/de`, { child: server });
+    return server;
+  } catch (error) {
+    process.kill(-server.pid, 'SIGTERM');
+    throw error;
   }
-  process.kill(-server.pid, 'SIGTERM');
-  throw new Error(`next start did not answer on ${base}`);
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

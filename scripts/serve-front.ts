@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { waitForUrl } from './wait-for-url.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -32,21 +33,6 @@ export function renderSiteConfig(frontPort: number, nextPort: number, cacheDir: 
   return replaceOnce(conf, '/var/cache/nginx/cc-partners', cacheDir);
 }
 
-async function waitForPort(url: string, child: ChildProcess, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (child.exitCode !== null)
-      throw new Error(`${url}: the server exited with ${child.exitCode}`);
-    try {
-      await fetch(url, { redirect: 'manual' });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
 function stopper(child: ChildProcess, signal: NodeJS.Signals): () => Promise<number | null> {
   return () =>
     new Promise((resolve) => {
@@ -70,7 +56,7 @@ export async function startNext(port: number): Promise<Server> {
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitForPort(`${url}/de`, child);
+  await waitForUrl(`${url}/de`, { child });
   return { pid: child.pid!, url, stop: stopper(child, 'SIGTERM') };
 }
 
@@ -132,7 +118,7 @@ export async function startNginx({
   }
   const child = spawn(nginxBinary(), args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${frontPort}`;
-  await waitForPort(`${url}/de`, child);
+  await waitForUrl(`${url}/de`, { child });
   const stop = stopper(child, 'SIGQUIT');
   return {
     pid: child.pid!,

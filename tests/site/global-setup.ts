@@ -1,20 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { waitForUrl } from '../../scripts/wait-for-url.mjs';
 
 const port = Number(process.env.SITE_TEST_PORT ?? 3456);
-
-async function waitFor(url: string, timeoutMs: number) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    try {
-      await fetch(url, { redirect: 'manual' });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 /** Serves the built site with `next start` (run `npm run build` first), unless SITE_URL_UNDER_TEST points elsewhere. */
 export default async function setup(project: TestProject) {
@@ -29,7 +17,7 @@ export default async function setup(project: TestProject) {
     base = `http://127.0.0.1:${port}`;
   }
   project.provide('baseUrl', base);
-  await waitFor(`${base}/de`, 30_000);
+  await waitForUrl(`${base}/de`);
   return () => {
     if (server?.pid) process.kill(-server.pid, 'SIGTERM');
   };
