@@ -16,9 +16,19 @@ export async function listPages(locale: Locale): Promise<AppHref[]> {
   ];
 }
 
+// The public paths of each content snapshot: getPartners returns the same array until the content
+// changes (in development), so the proxy builds the set once instead of on every request.
+const pathsBySnapshot = new WeakMap<object, Set<string>>();
+
 /** Whether `pathname` (as requested, e.g. /de/partner/vku) is a public page of `locale`. */
 export async function isPublicPath(locale: Locale, pathname: string): Promise<boolean> {
-  // The accessibility statement is public but not (yet) in the sitemap.
-  const pages: AppHref[] = [...(await listPages(locale)), '/accessibility'];
-  return pages.some((href) => getPathname({ locale, href }) === pathname);
+  const snapshot = await getPartners(locale);
+  let paths = pathsBySnapshot.get(snapshot);
+  if (!paths) {
+    // The accessibility statement is public but not (yet) in the sitemap.
+    const pages: AppHref[] = [...(await listPages(locale)), '/accessibility'];
+    paths = new Set(pages.map((href) => getPathname({ locale, href })));
+    pathsBySnapshot.set(snapshot, paths);
+  }
+  return paths.has(pathname);
 }
