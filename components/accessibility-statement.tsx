@@ -18,10 +18,7 @@ export async function AccessibilityStatement({ statement }: Props) {
         {statement.title}
       </h1>
       <Prose html={statement.html} className="mt-8 text-lg" />
-      <section
-        aria-labelledby="contact-heading"
-        className="prose mt-10 max-w-none text-lg prose-slate dark:prose-invert prose-a:text-brand-700 dark:prose-a:text-brand-300"
-      >
+      <section aria-labelledby="contact-heading" className="prose mt-10 text-lg">
         <h2 id="contact-heading">{t('contactHeading')}</h2>
         <p>{t('contactText')}</p>
         <address className="not-italic">

@@ -16,7 +16,7 @@ export async function LanguageSwitch({ locale, paths }: Props) {
               href={paths[other]}
               hrefLang={other}
               lang={other}
-              className="rounded-md border border-current/30 px-3 py-1.5 text-sm font-medium hover:bg-brand-50 dark:hover:bg-white/10"
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-brand-50 dark:border-slate-600 dark:hover:bg-slate-800"
             >
               {new Intl.DisplayNames(other, { type: 'language' }).of(other)}
             </a>

@@ -6,7 +6,7 @@ import { LocaleLink } from './locale-link';
 type Props = { locale: Locale; list: PartnerListPage };
 
 const link =
-  'inline-flex min-w-11 items-center justify-center rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-brand-50 dark:border-slate-600 dark:hover:bg-white/10';
+  'inline-flex min-w-11 items-center justify-center rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-brand-50 dark:border-slate-600 dark:hover:bg-slate-800';
 
 /** First, last and the pages around the current one; gaps stand for the rest. */
 function visiblePages(page: number, pageCount: number): (number | null)[] {

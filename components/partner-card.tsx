@@ -10,7 +10,7 @@ export async function PartnerCard({ partner }: Props) {
   const t = await getTranslations({ locale: partner.locale, namespace: 'PartnerCard' });
   const tType = await getTranslations({ locale: partner.locale, namespace: 'PartnerType' });
   return (
-    <article className="relative flex h-full flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md sm:p-6 dark:border-slate-700 dark:bg-slate-900">
+    <article className="card-shadow relative flex h-full flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:p-6 dark:border-slate-700 dark:bg-slate-900">
       <div className="flex items-start justify-between gap-4">
         <PartnerMark shortName={partner.shortName} />
         <div className="flex flex-wrap justify-end gap-2">

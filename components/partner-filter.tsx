@@ -25,7 +25,7 @@ export async function PartnerFilter({ locale, list }: Props) {
               href={listHref(type, 1)}
               locale={locale}
               aria-current={type === list.type ? 'page' : undefined}
-              className="inline-block rounded-full border border-slate-300 px-4 py-1.5 text-sm font-medium hover:bg-brand-50 aria-[current]:border-brand-700 aria-[current]:bg-brand-700 aria-[current]:text-white dark:border-slate-600 dark:hover:bg-white/10"
+              className="inline-block rounded-full border border-slate-300 px-4 py-1.5 text-sm font-medium hover:bg-brand-50 aria-[current]:border-brand-700 aria-[current]:bg-brand-700 aria-[current]:text-white dark:border-slate-600 dark:hover:bg-slate-800"
             >
               {label} <span className="opacity-70">{count}</span>
             </LocaleLink>
