@@ -260,7 +260,12 @@ describe('icons, manifests and the directory', () => {
       short_name: messages[locale].Manifest.shortName,
       start_url: `/${locale}`,
     });
-    for (const icon of manifest.icons)
+    const [svg, ...pngs] = manifest.icons;
+    // The SVG is inline (no request); it must be the site icon itself.
+    const icon = (await get(`${base}/icon.svg`)).body.toString().trim().replaceAll('"', "'");
+    expect(svg.type).toBe('image/svg+xml');
+    expect(decodeURIComponent(svg.src.replace(/^data:image\/svg\+xml,/, ''))).toBe(icon);
+    for (const icon of pngs)
       expect((await get(base + icon.src)).response.status, icon.src).toBe(200);
   });
 

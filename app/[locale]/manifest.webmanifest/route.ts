@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { MetadataRoute } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { resolveLocale } from '@/lib/i18n/locale';
@@ -5,6 +7,14 @@ import { routing } from '@/lib/i18n/routing';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
+
+/** An SVG for a data: URL: single quotes need no escaping in JSON; %, # and <> must be escaped. */
+function svgDataUrlBody(svg: string): string {
+  return svg
+    .trim()
+    .replaceAll('"', "'")
+    .replace(/[%#<>]/g, encodeURIComponent);
+}
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -18,6 +28,13 @@ export async function GET(
   const locale = await resolveLocale(params);
   const t = await getTranslations({ locale, namespace: 'Manifest' });
   const tList = await getTranslations({ locale, namespace: 'PartnerList' });
+  // The SVG icon travels inside the manifest: a browser checking whether the site is installable
+  // (and Lighthouse) then needs no extra request for an icon the page has already loaded once.
+  // URL-encoded rather than base64: a third shorter, and it compresses.
+  const svg = await fs.readFile(
+    path.join(/*turbopackIgnore: true*/ process.cwd(), 'app/icon.svg'),
+    'utf8',
+  );
   const manifest: MetadataRoute.Manifest = {
     id: `/${locale}`,
     name: t('name'),
@@ -31,7 +48,7 @@ export async function GET(
     background_color: '#ffffff',
     theme_color: '#0d6266',
     icons: [
-      { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      { src: `data:image/svg+xml,${svgDataUrlBody(svg)}`, sizes: 'any', type: 'image/svg+xml' },
       { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
       { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
     ],
