@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripFrameworkJs } from '@/scripts/strip-framework-js.mjs';
 
@@ -43,5 +47,44 @@ describe('stripFrameworkJs', () => {
   it('fails when framework JavaScript is referenced in a way it does not know', () => {
     const odd = page.replace('<main>', '<main><a href="/_next/static/chunks/e.js">x</a>');
     expect(() => stripFrameworkJs(odd)).toThrow(/still references framework JavaScript/);
+  });
+});
+
+describe('strip-framework-js as the build runs it', () => {
+  // Enough pages for one worker thread per core, as with a few hundred partners.
+  function distDir(pages: number, broken?: number) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-strip-'));
+    const app = path.join(dir, 'server/app');
+    fs.mkdirSync(app, { recursive: true });
+    for (let i = 0; i < pages; i++) {
+      const html = i === broken ? '<!doctype html><html><body>odd</body></html>' : page;
+      fs.writeFileSync(path.join(app, `p${i}.html`), html);
+    }
+    return dir;
+  }
+  const run = (dir: string) =>
+    spawnSync(process.execPath, ['scripts/strip-framework-js.mjs'], {
+      env: { ...process.env, NEXT_DIST_DIR: dir },
+      encoding: 'utf8',
+    });
+
+  it('strips every page, across worker threads', () => {
+    const dir = distDir(600);
+    const result = run(dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/600 pages without client JavaScript/);
+    for (const file of fs.readdirSync(path.join(dir, 'server/app')))
+      expect(fs.readFileSync(path.join(dir, 'server/app', file), 'utf8')).toBe(
+        stripFrameworkJs(page),
+      );
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('fails the build naming the page a worker could not strip', () => {
+    const dir = distDir(600, 421);
+    const result = run(dir);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/p421\.html: found no Next\.js bootstrap script/);
+    fs.rmSync(dir, { recursive: true });
   });
 });
