@@ -83,6 +83,7 @@ export async function startNginx({
         listen 127.0.0.1:${staticReference.port};
         server_tokens off;
         root ${staticReference.dir};
+        charset utf-8;
         ${fixedHeaders.join('\n')}
       }`
     : '';

@@ -44,6 +44,20 @@ describe('the nginx front', () => {
     );
   });
 
+  it('gives router requests the same HTML, so a CDN cannot be fed a payload for a URL', async () => {
+    // Next itself answers these with a redirect to ?_rsc, or with the RSC payload, under the
+    // page's URL, and proxy.ts cannot see these headers (Next hides them from it).
+    const next = await get('next', '/en/partners/vku', { rsc: '1' });
+    expect(next.status).toBe(307);
+    expect(next.headers.get('location')).toBe('/en/partners/vku?_rsc');
+    const router = { rsc: '1', 'next-router-prefetch': '1', 'next-router-state-tree': '%5B%5D' };
+    const first = await get('front', '/en/partners/vku', router);
+    expect(first.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await (await get('front', '/en/partners/vku')).text();
+    expect(await first.text()).toBe(page);
+    expect(first.headers.get('vary')).toBe('Accept-Encoding');
+  });
+
   it('compresses pages and assets for clients that accept gzip', async () => {
     for (const path of ['/de', await staticAsset()]) {
       const response = await get('front', path, { 'accept-encoding': 'gzip' });
