@@ -39,9 +39,11 @@ describe('the nginx front', () => {
     expect((await get('front', '/', { 'accept-language': 'en' })).headers.get('location')).toBe(
       '/en',
     );
-    expect((await get('front', '/', { 'accept-language': 'de' })).headers.get('location')).toBe(
-      '/de',
-    );
+    const de = await get('front', '/', { 'accept-language': 'de' });
+    expect(de.headers.get('location')).toBe('/de');
+    // …and says so to any cache further out.
+    expect(de.headers.get('vary')).toBe('Accept-Language');
+    expect(de.headers.get('cache-control')).toBe('no-store');
   });
 
   it('gives router requests the same HTML, so a CDN cannot be fed a payload for a URL', async () => {
