@@ -4,6 +4,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError, loadContent, type ContentProblem } from '@/lib/content';
+import { renderMarkdown } from '@/lib/markdown';
 
 const fixtures = 'tests/fixtures/content';
 const fixture = (name: string) => path.join(fixtures, name);
@@ -209,5 +210,13 @@ describe('unsafe Markdown bodies', () => {
     expect(html).toContain('href="tel:+49301234567"');
     expect(html).toContain('href="https://x.example.org"');
     expect(html).toContain('Skript');
+  });
+});
+
+describe('headings in a body', () => {
+  it('turns # into a second-level heading: the page title is the only h1', () => {
+    expect(renderMarkdown('# Title\n\n## Section\n\ntext')).toBe(
+      '<h2>Title</h2>\n<h2>Section</h2>\n<p>text</p>',
+    );
   });
 });
