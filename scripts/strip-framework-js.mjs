@@ -105,6 +105,9 @@ async function stripInParallel(files) {
           });
           worker.once('message', resolve);
           worker.once('error', reject);
+          worker.once('exit', (code) =>
+            reject(new Error(`strip-framework-js: a worker exited (${code}) before reporting`)),
+          );
         }),
     ),
   );

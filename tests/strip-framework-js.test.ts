@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { stripFrameworkJs } from '@/scripts/strip-framework-js.mjs';
 
 // The shape of a page as Next 16 prerenders it (abridged).
@@ -64,12 +64,18 @@ describe('strip-framework-js as the build runs it', () => {
   }
   const run = (dir: string) =>
     spawnSync(process.execPath, ['scripts/strip-framework-js.mjs'], {
-      env: { ...process.env, NEXT_DIST_DIR: dir },
+      env: { ...process.env, NEXT_DIST_DIR: dir, KEEP_FRAMEWORK_JS: '' },
       encoding: 'utf8',
     });
 
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('strips every page, across worker threads', () => {
     const dir = distDir(600);
+    dirs.push(dir);
     const result = run(dir);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/600 pages without client JavaScript/);
@@ -77,14 +83,13 @@ describe('strip-framework-js as the build runs it', () => {
       expect(fs.readFileSync(path.join(dir, 'server/app', file), 'utf8')).toBe(
         stripFrameworkJs(page),
       );
-    fs.rmSync(dir, { recursive: true });
   });
 
   it('fails the build naming the page a worker could not strip', () => {
     const dir = distDir(600, 421);
+    dirs.push(dir);
     const result = run(dir);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/p421\.html: found no Next\.js bootstrap script/);
-    fs.rmSync(dir, { recursive: true });
   });
 });
