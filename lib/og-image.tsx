@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import type { ReactElement } from 'react';
+import { readSiteIcon } from './site-icon';
 
 export const ogImageSize = { width: 1200, height: 630 };
 
@@ -17,14 +18,14 @@ async function readAssets() {
   const [regular, bold, icon] = await Promise.all([
     fs.readFile(font(400)),
     fs.readFile(font(700)),
-    fs.readFile(path.join(root, 'app/icon.svg')),
+    readSiteIcon(),
   ]);
   return {
     fonts: [
       { name: 'Geist', data: regular, weight: 400 as const, style: 'normal' as const },
       { name: 'Geist', data: bold, weight: 700 as const, style: 'normal' as const },
     ],
-    icon: `data:image/svg+xml;base64,${icon.toString('base64')}`,
+    icon: `data:image/svg+xml;base64,${Buffer.from(icon).toString('base64')}`,
   };
 }
 

@@ -1,9 +1,8 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { MetadataRoute } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { routing } from '@/lib/i18n/routing';
+import { readSiteIcon } from '@/lib/site-icon';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
@@ -34,10 +33,7 @@ export async function GET(
   // The SVG icon travels inside the manifest: a browser checking whether the site is installable
   // (and Lighthouse) then needs no extra request for an icon the page has already loaded once.
   // URL-encoded rather than base64: a fifth shorter.
-  const svg = await fs.readFile(
-    path.join(/*turbopackIgnore: true*/ process.cwd(), 'app/icon.svg'),
-    'utf8',
-  );
+  const svg = await readSiteIcon();
   const manifest: MetadataRoute.Manifest = {
     id: `/${locale}`,
     name: t('name'),
