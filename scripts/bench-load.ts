@@ -1,10 +1,13 @@
 /**
  * `npm run bench:load` (after `npm run build`): autocannon, 50 connections for 30 s each, on the
  * list page and a partner page, against `next start`, against the nginx front, and against
- * nginx serving the same bytes as a plain file (the reference). Prints req/s, p50/p99 latency,
- * errors, non-2xx answers and the server's peak memory. Ports: BENCH_NEXT_PORT (3600),
+ * nginx serving the same answer (body and headers) from a plain file (the reference). Prints
+ * req/s, p50/p99 latency, errors, non-2xx answers, the server's CPU time per answer and its peak
+ * memory. autocannon needs about one core of the two itself, so req/s show the client's limit as
+ * much as the server's; the CPU time per answer shows the server's cost alone. Ports: BENCH_NEXT_PORT (3600),
  * BENCH_FRONT_PORT (8600), BENCH_STATIC_PORT (8601); BENCH_SECONDS shortens a trial run.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +20,8 @@ const staticPort = Number(process.env.BENCH_STATIC_PORT ?? 8601);
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const pages = { list: '/de', partner: '/de/partner/vku' };
 
-/** kB of VmHWM (peak resident memory) of a process and its children (nginx's workers). */
-function peakMemoryKb(pid: number): number {
+/** A process and its children (nginx's workers, next start's). */
+function processTree(pid: number): number[] {
   const children = fs
     .readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
@@ -33,10 +36,29 @@ function peakMemoryKb(pid: number): number {
       }
     })
     .map(Number);
-  return [pid, ...children].reduce((sum, p) => {
+  return [pid, ...children];
+}
+
+/** kB of VmHWM (peak resident memory) of a process and its children. */
+function peakMemoryKb(pid: number): number {
+  return processTree(pid).reduce((sum, p) => {
     try {
       const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
       return sum + Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+
+/** CPU seconds (user + system) used so far by a process and its children. */
+function cpuSeconds(pid: number): number {
+  return processTree(pid).reduce((sum, p) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) / clockTicks;
     } catch {
       return sum;
     }
@@ -51,14 +73,18 @@ type Row = {
   p99: number;
   errors: number;
   non2xx: number;
+  /** The server's CPU time per answer: its cost, whoever limits the req/s. */
+  cpuUsPerReq: number;
   peakMb: number;
 };
 
-type Result = autocannon.Result;
+type Run = { result: autocannon.Result; cpu: number };
 
-function row(target: string, page: string, results: Result[], pid: number): Row {
+function row(target: string, page: string, runs: Run[], pid: number): Row {
+  const results = runs.map((run) => run.result);
   const requests = results.reduce((sum, r) => sum + r.requests.total, 0);
   const duration = results.reduce((sum, r) => sum + r.duration, 0);
+  const cpu = runs.reduce((sum, run) => sum + run.cpu, 0);
   return {
     target,
     page,
@@ -68,11 +94,28 @@ function row(target: string, page: string, results: Result[], pid: number): Row 
     // autocannon's errors include its timeouts.
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    cpuUsPerReq: Math.round((cpu / requests) * 1e7) / 10,
     peakMb: Math.round(peakMemoryKb(pid) / 1024),
   };
 }
 
-const load = (url: string, duration: number) => autocannon({ url, connections: 50, duration });
+/** Bytes of an answer as sent: status line, headers and body. */
+async function answerBytes(url: string): Promise<number> {
+  const response = await fetch(url);
+  const body = (await response.arrayBuffer()).byteLength;
+  let head = `HTTP/1.1 ${response.status} ${response.statusText}\r\n\r\n`.length;
+  // fetch hides Connection; nginx sends "Connection: keep-alive".
+  head += 'Connection: keep-alive\r\n'.length;
+  response.headers.forEach((value, key) => (head += `${key}: ${value}\r\n`.length));
+  return head + body;
+}
+
+/** autocannon on url, and the CPU time the server (pid and its children) spent meanwhile. */
+async function load(url: string, duration: number, pid: number): Promise<Run> {
+  const before = cpuSeconds(pid);
+  const result = await autocannon({ url, connections: 50, duration });
+  return { result, cpu: cpuSeconds(pid) - before };
+}
 
 /**
  * The front and the static reference share nginx and the two cores, and whichever ran first
@@ -85,15 +128,15 @@ async function compare(
   reference: { url: string; pid: number },
 ): Promise<Row[]> {
   const slices = 3;
-  const frontResults: Result[] = [];
-  const referenceResults: Result[] = [];
+  const frontRuns: Run[] = [];
+  const referenceRuns: Run[] = [];
   for (let slice = 0; slice < slices; slice++) {
-    frontResults.push(await load(front.url, seconds / slices));
-    referenceResults.push(await load(reference.url, seconds / slices));
+    frontRuns.push(await load(front.url, seconds / slices, front.pid));
+    referenceRuns.push(await load(reference.url, seconds / slices, reference.pid));
   }
   return [
-    row('nginx front', page, frontResults, front.pid),
-    row('nginx static file', page, referenceResults, reference.pid),
+    row('nginx front', page, frontRuns, front.pid),
+    row('nginx static file', page, referenceRuns, reference.pid),
   ];
 }
 
@@ -114,8 +157,16 @@ try {
     // The reference file holds exactly the bytes the front serves for this page.
     const body = Buffer.from(await (await fetch(front.url + pagePath)).arrayBuffer());
     fs.writeFileSync(path.join(staticDir, `${name}.html`), body);
-    console.log(`${name} page ${pagePath}: ${body.length} bytes`);
-    rows.push(row('next start', name, [await load(next.url + pagePath, seconds)], next.pid));
+    const [frontBytes, referenceBytes] = await Promise.all([
+      answerBytes(front.url + pagePath),
+      answerBytes(`http://127.0.0.1:${staticPort}/${name}.html`),
+    ]);
+    console.log(
+      `${name} page ${pagePath}: ${body.length} bytes of HTML; answer with headers: front ${frontBytes} bytes, static reference ${referenceBytes} bytes`,
+    );
+    rows.push(
+      row('next start', name, [await load(next.url + pagePath, seconds, next.pid)], next.pid),
+    );
     // Let next start finish what the run left it (GC, open sockets) before nginx is measured.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     rows.push(
