@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { contentDir, reportContent } from './lib/content-check';
 import { securityHeaders } from './lib/security-headers';
 import { getSiteUrl, siteUrlWarning } from './lib/site';
 
@@ -55,5 +56,12 @@ export default function config(phase: string): NextConfig {
   const building = phase === PHASE_PRODUCTION_BUILD && !process.argv.includes('typegen');
   const warning = building && siteUrlWarning();
   if (warning) console.warn(`\n${warning}\n`);
+  // The content check comes first, with the messages of `npm run content:check`: a broken file
+  // stops the build before anything is compiled. Next loads this file twice; one check will do.
+  if (building && !process.env.CC_CONTENT_CHECKED) {
+    process.env.CC_CONTENT_CHECKED = '1';
+    if (!warning) console.log('');
+    if (!reportContent(contentDir())) process.exit(1);
+  }
   return withNextIntl(nextConfig);
 }

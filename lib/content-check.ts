@@ -317,3 +317,26 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, partners, headers, accessibility, fileCount };
 }
+
+/**
+ * What `npm run content:check` and `next build` print: every problem, then a one-line summary.
+ * Returns false when there is an error.
+ */
+export function reportContent(dir: string, print: (line: string) => void = console.log): boolean {
+  const started = performance.now();
+  const { problems, fileCount } = checkContent(dir);
+  for (const problem of problems) print(formatProblem(problem));
+  const count = (severity: ContentProblem['severity'], word: string) => {
+    const n = problems.filter((problem) => problem.severity === severity).length;
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+  };
+  const ok = !problems.some((problem) => problem.severity === 'error');
+  const relative = path.relative(process.cwd(), dir);
+  const where = relative.startsWith('..') ? dir : relative || '.';
+  const ms = Math.round(performance.now() - started);
+  print(
+    `${ok ? '✓' : '✗'} ${fileCount} files in ${where}/ checked in ${ms} ms: ${count('error', 'error')}, ${count('warning', 'warning')}` +
+      (ok ? '' : ' — fix the errors above, then run npm run content:check again'),
+  );
+  return ok;
+}

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem, type ContentProblem } from '@/lib/content-check';
@@ -274,6 +275,34 @@ describe('content:check', () => {
       expect(passing.out).toMatch(
         /^✓ 12 files in tests\/fixtures\/content\/valid\/ checked in \d+ ms: 0 errors, 0 warnings\n$/,
       );
+    },
+  );
+
+  it(
+    'stops next build with the same messages before it compiles anything',
+    { timeout: 60_000 },
+    () => {
+      // Inside the project, as Next requires; .next-bench-* is ignored by git and ESLint.
+      const distDir = `.next-bench-check-${process.pid}`;
+      const tsconfig = fs.readFileSync('tsconfig.json', 'utf8');
+      const build = spawnSync('node_modules/.bin/next', ['build'], {
+        env: {
+          ...process.env,
+          CONTENT_DIR: `${fixtures}/several`,
+          NEXT_DIST_DIR: distDir,
+          NEXT_TELEMETRY_DISABLED: '1',
+          CC_CONTENT_CHECKED: '',
+        },
+        encoding: 'utf8',
+      });
+      fs.rmSync(distDir, { recursive: true, force: true });
+      fs.writeFileSync('tsconfig.json', tsconfig);
+      expect(build.status).toBe(1);
+      expect(build.stdout).toContain(
+        `${at('several', 'partners/b.de.md')}:5: website: must be an https URL: write https:// instead of http://`,
+      );
+      expect(build.stdout).toMatch(/✗ 11 files in tests\/fixtures\/content\/several\/ checked in/);
+      expect(build.stdout).not.toContain('Compiled');
     },
   );
 });
