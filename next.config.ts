@@ -30,7 +30,7 @@ const nextConfig: NextConfig = {
   ],
   // `npm run typecheck` (run by CI) type-checks; doing it again inside next build costs ~9 s.
   typescript: { ignoreBuildErrors: true },
-  // Build time at 1,000 partners × 2 locales (npm run bench:scale, issue 5): 44 s → 29–33 s.
+  // Build time at 1,000 partners × 2 locales (npm run bench:scale, issue 5): 44 s → 29–35 s.
   experimental: {
     // Next uses cores − 1 workers to prerender, i.e. one on a 2-core machine; the main process
     // only waits meanwhile.
