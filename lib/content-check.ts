@@ -177,7 +177,6 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
       problems.push({ file: display(file), line, field, message, severity });
   let fileCount = 0;
 
-  const headers: Partial<Record<Locale, HeaderEntry>> = {};
   for (const name of listFiles(dir)) {
     const locale = headerFileName.exec(name)?.groups?.locale;
     if (locale && !isLocale(locale)) {
@@ -187,36 +186,39 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
       );
     }
   }
-  for (const locale of routing.locales) {
-    const file = path.join(dir, `header.${locale}.md`);
-    const report = reporter(file);
-    if (!fs.existsSync(file)) {
-      report('(file)', 'is missing: every language needs its header file');
-      continue;
+  /** Files every language has once (`<name>.<locale>.md`), with front matter and a body. */
+  const checkPerLanguage = <T extends object>(
+    name: string,
+    schema: z.ZodType<T>,
+    { missing, body }: { missing: string; body: string },
+  ) => {
+    const entries: Partial<Record<Locale, T & { body: string }>> = {};
+    for (const locale of routing.locales) {
+      const file = path.join(dir, `${name}.${locale}.md`);
+      const report = reporter(file);
+      if (!fs.existsSync(file)) {
+        report('(file)', `is missing: every language needs ${missing}`);
+        continue;
+      }
+      fileCount++;
+      const parsed = parseFile(fs.readFileSync(file, 'utf8'), report);
+      const data = parsed && validate(schema, parsed, report);
+      if (!parsed || !data) continue;
+      if (!parsed.body) report('body', `is empty: write ${body} below the front matter`);
+      entries[locale] = { ...data, body: parsed.body };
     }
-    fileCount++;
-    const parsed = parseFile(fs.readFileSync(file, 'utf8'), report);
-    const data = parsed && validate(headerFrontMatter, parsed, report);
-    if (!parsed || !data) continue;
-    if (!parsed.body) report('body', 'is empty: write the intro sentence below the front matter');
-    headers[locale] = { ...data, body: parsed.body };
-  }
-
-  const accessibility: Partial<Record<Locale, AccessibilityEntry>> = {};
-  for (const locale of routing.locales) {
-    const file = path.join(dir, `accessibility.${locale}.md`);
-    const report = reporter(file);
-    if (!fs.existsSync(file)) {
-      report('(file)', 'is missing: every language needs its accessibility statement');
-      continue;
-    }
-    fileCount++;
-    const parsed = parseFile(fs.readFileSync(file, 'utf8'), report);
-    const data = parsed && validate(accessibilityFrontMatter, parsed, report);
-    if (!parsed || !data) continue;
-    if (!parsed.body) report('body', 'is empty: write the statement below the front matter');
-    accessibility[locale] = { ...data, body: parsed.body };
-  }
+    return entries;
+  };
+  const headers: Partial<Record<Locale, HeaderEntry>> = checkPerLanguage(
+    'header',
+    headerFrontMatter,
+    { missing: 'its header file', body: 'the intro sentence' },
+  );
+  const accessibility: Partial<Record<Locale, AccessibilityEntry>> = checkPerLanguage(
+    'accessibility',
+    accessibilityFrontMatter,
+    { missing: 'its accessibility statement', body: 'the statement' },
+  );
 
   const partnersDir = path.join(dir, 'partners');
   const bySlug = new Map<string, Map<Locale, Version>>();

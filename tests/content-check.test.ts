@@ -170,6 +170,23 @@ describe('content:check', () => {
       [{ file: at('empty-body', 'partners/x.de.md'), line: 1, field: 'body', message: /is empty/ }],
     ],
     [
+      'per-language',
+      [
+        {
+          file: at('per-language', 'accessibility.de.md'),
+          line: 1,
+          field: 'body',
+          message: /^is empty: write the statement below the front matter$/,
+        },
+        {
+          file: at('per-language', 'header.en.md'),
+          line: 1,
+          field: '(file)',
+          message: /^is missing: every language needs its header file$/,
+        },
+      ],
+    ],
+    [
       'broken-yaml',
       [
         {
