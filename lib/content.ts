@@ -96,7 +96,11 @@ function fingerprint(dir: string): string {
     .join('\n');
 }
 
-let cached: { key: string; content: Content } | undefined;
+// Next bundles this module once for the pages and once more for the route handlers (sitemap,
+// JSON), and a build worker renders both: the cache lives on globalThis, so a process loads the
+// content once, not once per copy of the module.
+const cacheSlot = Symbol.for('cc-partners.content');
+const slots = globalThis as { [cacheSlot]?: { key: string; content: Content } };
 
 /**
  * All content, loaded once per process. A production build reads it once and leaves drafts out;
@@ -104,14 +108,11 @@ let cached: { key: string; content: Content } | undefined;
  */
 function getContent(): Content {
   const dir = contentDir();
-  if (process.env.NODE_ENV === 'production') {
-    if (cached?.key !== dir)
-      cached = { key: dir, content: loadContent(dir, { includeDrafts: false }) };
-    return cached.content;
-  }
-  const key = fingerprint(dir);
-  if (cached?.key !== key) cached = { key, content: loadContent(dir, { includeDrafts: true }) };
-  return cached.content;
+  const production = process.env.NODE_ENV === 'production';
+  const key = production ? dir : fingerprint(dir);
+  if (slots[cacheSlot]?.key !== key)
+    slots[cacheSlot] = { key, content: loadContent(dir, { includeDrafts: !production }) };
+  return slots[cacheSlot].content;
 }
 
 export async function getPartners(locale: Locale): Promise<Partner[]> {

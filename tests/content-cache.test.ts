@@ -5,7 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const valid = path.resolve('tests/fixtures/content/valid');
 
+/** A new copy of lib/content, with an empty cache. */
 async function freshContentModule(env: Record<string, string>) {
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('cc-partners.content')];
+  return contentModuleCopy(env);
+}
+
+/** A new copy of lib/content, as Next makes for pages and for route handlers. */
+async function contentModuleCopy(env: Record<string, string>) {
   vi.resetModules();
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   return import('@/lib/content');
@@ -50,6 +57,18 @@ describe('content caching', () => {
         .map((name) => path.join(valid, 'partners', name)),
     ];
     expect([...counts.keys()].sort()).toEqual(files.sort());
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('reads the content once per process, not once per copy of the module', async () => {
+    const pages = await freshContentModule({ NODE_ENV: 'production', CONTENT_DIR: valid });
+    const reads = countReads();
+    await pages.getPartners('de');
+    const routes = await contentModuleCopy({ NODE_ENV: 'production', CONTENT_DIR: valid });
+    expect(routes).not.toBe(pages);
+    expect(await routes.getPartners('en')).toBe(await pages.getPartners('en'));
+    const counts = reads();
+    expect(counts.size).toBeGreaterThan(0);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
   });
 
