@@ -119,25 +119,34 @@ async function load(url: string, duration: number, pid: number): Promise<Run> {
 
 /**
  * The front and the static reference share nginx and the two cores, and whichever ran first
- * after next start's own run measured a few percent lower: they take turns instead, three
- * slices each, and each row adds up its slices (latency: the worst slice).
+ * after next start's own run measured a few percent lower: they take turns instead, in four
+ * slices ordered front, reference, reference, front, …, so that neither always goes first.
+ * Each row adds up its slices (latency: the worst slice); the ratio of each pair of slices shows
+ * the spread.
  */
 async function compare(
   page: string,
   front: { url: string; pid: number },
   reference: { url: string; pid: number },
-): Promise<Row[]> {
-  const slices = 3;
+): Promise<{ rows: Row[]; sliceRatios: number[] }> {
+  const slices = 4;
   const frontRuns: Run[] = [];
   const referenceRuns: Run[] = [];
-  for (let slice = 0; slice < slices; slice++) {
-    frontRuns.push(await load(front.url, seconds / slices, front.pid));
+  const frontRun = async () => frontRuns.push(await load(front.url, seconds / slices, front.pid));
+  const referenceRun = async () =>
     referenceRuns.push(await load(reference.url, seconds / slices, reference.pid));
+  for (let slice = 0; slice < slices; slice++) {
+    if (slice % 2 === 0) await frontRun().then(referenceRun);
+    else await referenceRun().then(frontRun);
   }
-  return [
-    row('nginx front', page, frontRuns, front.pid),
-    row('nginx static file', page, referenceRuns, reference.pid),
-  ];
+  const rate = (run: Run) => run.result.requests.total / run.result.duration;
+  return {
+    rows: [
+      row('nginx front', page, frontRuns, front.pid),
+      row('nginx static file', page, referenceRuns, reference.pid),
+    ],
+    sliceRatios: frontRuns.map((run, i) => rate(run) / rate(referenceRuns[i]!)),
+  };
 }
 
 const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-partners-static-'));
@@ -152,6 +161,7 @@ const front = await startNginx({
   throw error;
 });
 const rows: Row[] = [];
+const sliceRatios: Record<string, number[]> = {};
 try {
   for (const [name, pagePath] of Object.entries(pages)) {
     // The reference file holds exactly the bytes the front serves for this page.
@@ -169,13 +179,13 @@ try {
     );
     // Let next start finish what the run left it (GC, open sockets) before nginx is measured.
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    rows.push(
-      ...(await compare(
-        name,
-        { url: front.url + pagePath, pid: front.pid },
-        { url: `http://127.0.0.1:${staticPort}/${name}.html`, pid: front.pid },
-      )),
+    const compared = await compare(
+      name,
+      { url: front.url + pagePath, pid: front.pid },
+      { url: `http://127.0.0.1:${staticPort}/${name}.html`, pid: front.pid },
     );
+    rows.push(...compared.rows);
+    sliceRatios[name] = compared.sliceRatios;
   }
 } finally {
   await Promise.all([front.stop(), next.stop()]);
@@ -190,7 +200,7 @@ for (const page of Object.keys(pages)) {
   const of = (target: string) => rows.find((row) => row.page === page && row.target === target)!;
   const ratio = of('nginx front').reqPerSec / of('nginx static file').reqPerSec;
   console.log(
-    `${page}: front / static reference = ${ratio.toFixed(2)}, front / next start = ${(of('nginx front').reqPerSec / of('next start').reqPerSec).toFixed(1)}`,
+    `${page}: front / static reference = ${ratio.toFixed(2)} (slices: ${sliceRatios[page]!.map((r) => r.toFixed(2)).join(', ')}), front / next start = ${(of('nginx front').reqPerSec / of('next start').reqPerSec).toFixed(1)}`,
   );
 }
 const failed = rows.filter((row) => row.errors > 0 || row.non2xx > 0);
