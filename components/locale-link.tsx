@@ -1,12 +1,13 @@
-import NextLink from 'next/link';
 import type { ComponentProps } from 'react';
 import { getPathname } from '@/lib/i18n/navigation';
 import type { AppHref } from '@/lib/i18n/paths';
 import type { Locale } from '@/lib/i18n/routing';
 
-type Props = Omit<ComponentProps<typeof NextLink>, 'href'> & { href: AppHref; locale: Locale };
+type Props = Omit<ComponentProps<'a'>, 'href'> & { href: AppHref; locale: Locale };
 
-// next-intl's own <LocaleLink> needs a client provider for its locale; we resolve the path on the server.
+// A plain <a>, not next/link: the pages ship no client JavaScript (scripts/strip-framework-js.mjs),
+// so next/link could never navigate on the client; as a client component it only added a module
+// reference to every page's RSC payload. The HTML is the same.
 export function LocaleLink({ href, locale, ...rest }: Props) {
-  return <NextLink href={getPathname({ locale, href })} {...rest} />;
+  return <a {...rest} href={getPathname({ locale, href })} />;
 }
