@@ -96,11 +96,15 @@ function fingerprint(dir: string): string {
     .join('\n');
 }
 
+type Cached = { key: string; content: Content };
+
 // Next bundles this module once for the pages and once more for the route handlers (sitemap,
-// JSON), and a build worker renders both: the cache lives on globalThis, so a process loads the
-// content once, not once per copy of the module.
+// JSON), and a build worker renders both: in production the cache lives on globalThis, so a
+// process loads the content once, not once per copy of the module.
 const cacheSlot = Symbol.for('cc-partners.content');
-const slots = globalThis as { [cacheSlot]?: { key: string; content: Content } };
+const shared = globalThis as { [cacheSlot]?: Cached };
+// In development each copy keeps its own, so that an edit of this file applies on reload.
+let own: Cached | undefined;
 
 /**
  * All content, loaded once per process. A production build reads it once and leaves drafts out;
@@ -108,11 +112,14 @@ const slots = globalThis as { [cacheSlot]?: { key: string; content: Content } };
  */
 function getContent(): Content {
   const dir = contentDir();
-  const production = process.env.NODE_ENV === 'production';
-  const key = production ? dir : fingerprint(dir);
-  if (slots[cacheSlot]?.key !== key)
-    slots[cacheSlot] = { key, content: loadContent(dir, { includeDrafts: !production }) };
-  return slots[cacheSlot].content;
+  if (process.env.NODE_ENV === 'production') {
+    if (shared[cacheSlot]?.key !== dir)
+      shared[cacheSlot] = { key: dir, content: loadContent(dir, { includeDrafts: false }) };
+    return shared[cacheSlot].content;
+  }
+  const key = fingerprint(dir);
+  if (own?.key !== key) own = { key, content: loadContent(dir, { includeDrafts: true }) };
+  return own.content;
 }
 
 export async function getPartners(locale: Locale): Promise<Partner[]> {
