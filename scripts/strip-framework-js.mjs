@@ -82,12 +82,17 @@ export function stripFrameworkJs(html, name = 'page') {
   return output;
 }
 
-/** @param {string} dir @returns {string[]} */
+/**
+ * The .html files below `dir`. Each page's `.segments` folder (its prefetch payloads) is skipped:
+ * at 1,000 partners they hold 30,000 of the 33,000 entries, and a walk through them took 0.27 s.
+ * @param {string} dir @returns {string[]}
+ */
 function htmlFiles(dir) {
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => path.join(dir, file));
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name.endsWith('.segments') ? [] : htmlFiles(file);
+    return entry.name.endsWith('.html') ? [file] : [];
+  });
 }
 
 /**

@@ -97,6 +97,26 @@ describe('strip-framework-js as the build runs it', () => {
       );
   });
 
+  it('finds pages in nested folders and skips the prefetch folders', () => {
+    const dir = distDir(0);
+    dirs.push(dir);
+    const files = {
+      nested: path.join(dir, 'server/app/de/partners/vku.html'),
+      routeCache: path.join(dir, 'server/route-cache/x.html'),
+      segments: path.join(dir, 'server/app/de/partners/vku.segments/_index.html'),
+    };
+    for (const file of Object.values(files)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, page);
+    }
+    const result = run(dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/2 pages without client JavaScript/);
+    expect(fs.readFileSync(files.nested, 'utf8')).toBe(stripFrameworkJs(page));
+    expect(fs.readFileSync(files.routeCache, 'utf8')).toBe(stripFrameworkJs(page));
+    expect(fs.readFileSync(files.segments, 'utf8')).toBe(page);
+  });
+
   it('fails the build naming the page a worker could not strip', () => {
     const dir = distDir(600, 421);
     dirs.push(dir);
