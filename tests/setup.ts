@@ -6,4 +6,6 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
   if (typeof document !== 'undefined') document.body.replaceChildren();
+  // lib/content keeps production content on globalThis, where vi.resetModules() cannot reach it.
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('cc-partners.content')];
 });

@@ -71,7 +71,7 @@ export const test = base.extend<{ problems: string[] }>({
       page.on('requestfailed', (request) => {
         // With JavaScript off, Chromium refuses to fetch scripts; that is the point of the test.
         if (!javaScriptEnabled && request.resourceType() === 'script') return;
-        // Leaving a page cancels what it still loads (e.g. next/link prefetches): not a failure.
+        // Leaving a page cancels what it still loads (e.g. the icon or manifest): not a failure.
         if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
         problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`);
       });
