@@ -1,11 +1,25 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { notFoundCacheControl, pageCacheControl } from '@/lib/security-headers';
+import { rawRequest, type RawResponse } from './raw-http';
 
 const ports = inject('ports');
 
 async function get(target: 'next' | 'front', path: string, headers: Record<string, string> = {}) {
   return fetch(`http://127.0.0.1:${ports[target]}${path}`, { redirect: 'manual', headers });
 }
+
+/** GET over a raw socket, with exactly this Accept-Encoding (or none), and the body as sent. */
+function getRaw(target: 'next' | 'front', path: string, acceptEncoding?: string) {
+  const encoding = acceptEncoding === undefined ? '' : `Accept-Encoding: ${acceptEncoding}\r\n`;
+  return rawRequest(
+    ports[target],
+    `GET ${path} HTTP/1.1\r\nHost: localhost\r\n${encoding}Connection: close\r\n\r\n`,
+  );
+}
+
+const header = (response: RawResponse, name: string) =>
+  response.headers.find(([key]) => key === name)?.[1];
 
 async function staticAsset() {
   const html = await (await get('next', '/de')).text();
@@ -64,6 +78,40 @@ describe('the nginx front', () => {
     for (const path of ['/de', await staticAsset()]) {
       const response = await get('front', path, { 'accept-encoding': 'gzip' });
       expect(response.headers.get('content-encoding'), path).toBe('gzip');
+    }
+  });
+
+  it('sends gzip clients the copy Next compressed once, from its cache', async () => {
+    for (const path of ['/de/partner/vku', await staticAsset()]) {
+      const next = await getRaw('next', path, 'gzip');
+      await getRaw('front', path, 'gzip, deflate, br');
+      const hit = await getRaw('front', path, 'gzip, deflate, br');
+      expect(header(hit, 'x-cache'), path).toBe('HIT');
+      expect(header(hit, 'content-encoding'), path).toBe('gzip');
+      expect(header(hit, 'vary'), path).toBe('Accept-Encoding');
+      // Next's bytes as they are: nginx did not compress the page again.
+      expect(hit.bytes.equals(next.bytes), path).toBe(true);
+      const plain = await getRaw('front', path);
+      expect(gunzipSync(hit.bytes).toString('utf8'), path).toBe(plain.body);
+    }
+  });
+
+  it('keeps an uncompressed copy for clients without gzip', async () => {
+    const page = (await getRaw('next', '/en/partners/difu')).body;
+    for (const encoding of [undefined, 'identity', 'br', 'gzip;q=0', 'deflate, gzip; q=0.0']) {
+      await getRaw('front', '/en/partners/difu', encoding);
+      const hit = await getRaw('front', '/en/partners/difu', encoding);
+      expect(header(hit, 'x-cache'), encoding).toBe('HIT');
+      expect(header(hit, 'content-encoding'), encoding).toBeUndefined();
+      expect(header(hit, 'vary'), encoding).toBe('Accept-Encoding');
+      expect(hit.body, encoding).toBe(page);
+    }
+  });
+
+  it('recognises gzip however a client spells it', async () => {
+    for (const encoding of ['GZIP', 'deflate, gzip;q=0.5', 'gzip ; q=1.0', 'br,gzip']) {
+      const response = await getRaw('front', '/en', encoding);
+      expect(header(response, 'content-encoding'), encoding).toBe('gzip');
     }
   });
 });

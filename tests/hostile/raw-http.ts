@@ -4,6 +4,8 @@ export type RawResponse = {
   status: number;
   headers: [name: string, value: string][];
   body: string;
+  /** The body as sent (without chunked framing), e.g. gzip bytes. */
+  bytes: Buffer;
   /** Everything the server sent, for the reflection and leak checks. */
   raw: string;
 };
@@ -62,6 +64,7 @@ export function rawRequest(
         status: Number(statusLine.split(' ')[1]),
         headers,
         body: body.toString('utf8'),
+        bytes: body,
         raw: all.toString('latin1'),
       });
     });
