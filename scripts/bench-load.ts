@@ -1,7 +1,8 @@
 /**
  * `npm run bench:load` (after `npm run build`): autocannon, 50 connections for 30 s each, on the
  * list page and a partner page, against `next start`, against the nginx front, and against
- * nginx serving the same answer (body and headers) from a plain file (the reference). Prints
+ * nginx serving the same answer (body and headers) from a plain file (the reference), and once
+ * more against the front asking for gzip, as browsers do. Prints
  * req/s, p50/p99 latency, errors, non-2xx answers, the server's CPU time per answer and its peak
  * memory. autocannon needs about one core of the two itself, so req/s show the client's limit as
  * much as the server's; the CPU time per answer shows the server's cost alone. Ports: BENCH_NEXT_PORT (3600),
@@ -111,9 +112,14 @@ async function answerBytes(url: string): Promise<number> {
 }
 
 /** autocannon on url, and the CPU time the server (pid and its children) spent meanwhile. */
-async function load(url: string, duration: number, pid: number): Promise<Run> {
+async function load(
+  url: string,
+  duration: number,
+  pid: number,
+  headers: Record<string, string> = {},
+): Promise<Run> {
   const before = cpuSeconds(pid);
-  const result = await autocannon({ url, connections: 50, duration });
+  const result = await autocannon({ url, connections: 50, duration, headers });
   return { result, cpu: cpuSeconds(pid) - before };
 }
 
@@ -186,6 +192,16 @@ try {
     );
     rows.push(...compared.rows);
     sliceRatios[name] = compared.sliceRatios;
+    // As a browser asks (autocannon asks for no encoding): the front sends Next's gzip copy.
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+    rows.push(
+      row(
+        'nginx front, gzip',
+        name,
+        [await load(front.url + pagePath, seconds, front.pid, gzip)],
+        front.pid,
+      ),
+    );
   }
 } finally {
   await Promise.all([front.stop(), next.stop()]);
