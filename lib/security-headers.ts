@@ -8,6 +8,9 @@ const development = process.env.NODE_ENV === 'development';
 // The built pages have no scripts (scripts/strip-framework-js.mjs; JSON-LD is data, not run).
 // A build with KEEP_FRAMEWORK_JS=1 needs "script-src 'self' 'unsafe-inline'" here and in
 // deploy/nginx.conf for Next's inline bootstrap scripts.
+// No Cross-Origin-Opener-Policy: with it, Lighthouse (mobile) measured 4–491 ms of Total Blocking
+// Time (Performance 88–100) on the same pages that took 0–44 ms (always 100) without it, in three
+// interleaved rounds; a stateless page without scripts or pop-ups gains nothing from it (README).
 // Every byte here goes out with every response (a page costs four), so nothing is repeated:
 // default-src 'none' already forbids plugins (object-src) and fonts, and frame-ancestors replaces
 // X-Frame-Options in every browser that still gets updates.
@@ -31,7 +34,6 @@ export const securityHeaders = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy':
     'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 } as const;
 
