@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
+import { sitePageHref } from '@/lib/pages';
+import { sitePageNames } from '@/lib/site-pages';
 import { LocaleLink } from './locale-link';
 
 type Props = { locale: Locale };
@@ -13,15 +15,21 @@ export async function SiteFooter({ locale }: Props) {
         <p className="mt-2 max-w-prose">
           {t.rich('footerAbout', { de: (chunks) => <span lang="de">{chunks}</span> })}
         </p>
-        <p className="mt-4">
-          <LocaleLink
-            href="/accessibility"
-            locale={locale}
-            className="rounded-sm font-medium text-brand-800 underline underline-offset-4 hover:text-brand-950 dark:text-brand-200 dark:hover:text-white"
-          >
-            {t('accessibilityLink')}
-          </LocaleLink>
-        </p>
+        <nav aria-label={t('sitePagesLabel')} className="mt-4">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            {sitePageNames.map((name) => (
+              <li key={name}>
+                <LocaleLink
+                  href={sitePageHref(name)}
+                  locale={locale}
+                  className="rounded-sm font-medium text-brand-800 underline underline-offset-4 hover:text-brand-950 dark:text-brand-200 dark:hover:text-white"
+                >
+                  {t('sitePageLink', { page: name })}
+                </LocaleLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
     </footer>
   );

@@ -8,10 +8,16 @@ import {
   type AccessibilityFrontMatter,
   describeIssues,
   headerFrontMatter,
+  imprintFrontMatter,
+  type ImprintFrontMatter,
+  imprintNeutralFields,
   languageNeutralFields,
   partnerFrontMatter,
   type PartnerFrontMatter,
+  privacyFrontMatter,
+  type PrivacyFrontMatter,
 } from './content-schema';
+import { isPlaceholder } from './placeholders';
 
 export type ContentProblem = {
   file: string;
@@ -20,6 +26,8 @@ export type ContentProblem = {
   field: string;
   message: string;
   severity: 'error' | 'warning';
+  /** Set on warnings about a placeholder, which `npm run launch:check` turns into errors. */
+  placeholder?: true;
 };
 
 export type PartnerEntry = Omit<PartnerFrontMatter, 'draft'> & {
@@ -32,12 +40,16 @@ export type PartnerEntry = Omit<PartnerFrontMatter, 'draft'> & {
 export type HeaderEntry = { quote: string; attribution: string; body: string };
 
 export type AccessibilityEntry = AccessibilityFrontMatter & { body: string };
+export type ImprintEntry = ImprintFrontMatter & { body: string };
+export type PrivacyEntry = PrivacyFrontMatter & { body: string };
 
 export type CheckResult = {
   problems: ContentProblem[];
   partners: PartnerEntry[];
   headers: Partial<Record<Locale, HeaderEntry>>;
   accessibility: Partial<Record<Locale, AccessibilityEntry>>;
+  imprint: Partial<Record<Locale, ImprintEntry>>;
+  privacy: Partial<Record<Locale, PrivacyEntry>>;
   fileCount: number;
 };
 
@@ -54,7 +66,7 @@ export const figuresMaxAge = 5;
 
 const slugPattern = /^[a-z0-9-]+$/;
 const partnerFileName = /^(?<slug>.+)\.(?<locale>[^.]+)\.md$/;
-const headerFileName = /^header\.(?<locale>[^.]+)\.md$/;
+const siteFileName = /^(?:header|accessibility|imprint|privacy)\.(?<locale>[^.]+)\.md$/;
 const keyLine = /^([A-Za-z_][\w-]*)\s*:/;
 
 // gray-matter's YAML engine is js-yaml's safeLoad (no custom types); its typings omit `engines`.
@@ -62,7 +74,14 @@ const parseYaml = (matter as unknown as { engines: { yaml: { parse(text: string)
   .engines.yaml.parse;
 
 type Report = (field: string, message: string, line?: number) => void;
-type Parsed = { data: unknown; body: string; lines: Map<string, number> };
+type Parsed = {
+  data: unknown;
+  body: string;
+  /** The lines after the front matter, as written, and the 1-based number of the first. */
+  bodyLines: string[];
+  bodyStart: number;
+  lines: Map<string, number>;
+};
 
 export function formatProblem(problem: ContentProblem): string {
   const message = problem.severity === 'warning' ? `warning: ${problem.message}` : problem.message;
@@ -125,12 +144,12 @@ function parseFile(raw: string, report: Report): Parsed | null {
   });
   try {
     const data = parseYaml(frontMatter.join('\n'));
+    const bodyLines = lines.slice(close + 1);
     return {
       data,
-      body: lines
-        .slice(close + 1)
-        .join('\n')
-        .trim(),
+      body: bodyLines.join('\n').trim(),
+      bodyLines,
+      bodyStart: close + 2,
       lines: keys,
     };
   } catch (error) {
@@ -176,9 +195,30 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
     (field, message, line = 1) =>
       problems.push({ file: display(file), line, field, message, severity });
   let fileCount = 0;
+  const warnPlaceholders = (file: string, data: object, parsed: Parsed) => {
+    const warn = (field: string, value: string, line?: number) =>
+      problems.push({
+        file: display(file),
+        line: line ?? 1,
+        field,
+        message:
+          field === 'body'
+            ? `holds a placeholder ("${value.trim().slice(0, 60)}"): replace it with the real text before the site goes live`
+            : `is a placeholder ("${value.trim().slice(0, 60)}"): enter the real value before the site goes live`,
+        severity: 'warning',
+        placeholder: true,
+      });
+    for (const [field, value] of Object.entries(data)) {
+      if (typeof value === 'string' && isPlaceholder(value))
+        warn(field, value, parsed.lines.get(field));
+    }
+    parsed.bodyLines.forEach((text, i) => {
+      if (isPlaceholder(text)) warn('body', text, parsed.bodyStart + i);
+    });
+  };
 
   for (const name of listFiles(dir)) {
-    const locale = headerFileName.exec(name)?.groups?.locale;
+    const locale = siteFileName.exec(name)?.groups?.locale;
     if (locale && !isLocale(locale)) {
       reporter(path.join(dir, name))(
         '(file name)',
@@ -186,13 +226,22 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
       );
     }
   }
-  /** Files every language has once (`<name>.<locale>.md`), with front matter and a body. */
+  /**
+   * Files every language has once (`<name>.<locale>.md`), with front matter and a body; `neutral`
+   * fields must be equal in every language, and site pages warn about placeholders.
+   */
   const checkPerLanguage = <T extends object>(
     name: string,
     schema: z.ZodType<T>,
-    { missing, body }: { missing: string; body: string },
+    {
+      missing,
+      body,
+      neutral = [],
+      placeholders = true,
+    }: { missing: string; body: string; neutral?: readonly (keyof T)[]; placeholders?: boolean },
   ) => {
     const entries: Partial<Record<Locale, T & { body: string }>> = {};
+    let first: { file: string; data: T } | undefined;
     for (const locale of routing.locales) {
       const file = path.join(dir, `${name}.${locale}.md`);
       const report = reporter(file);
@@ -205,6 +254,18 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
       const data = parsed && validate(schema, parsed, report);
       if (!parsed || !data) continue;
       if (!parsed.body) report('body', `is empty: write ${body} below the front matter`);
+      if (placeholders) warnPlaceholders(file, data, parsed);
+      for (const field of neutral) {
+        const [a, b] = [first?.data[field], data[field]];
+        if (first && a !== b) {
+          report(
+            String(field),
+            `is ${b ?? '(not set)'} here but ${a ?? '(not set)'} in ${display(first.file)}; it must be the same in every language`,
+            parsed.lines.get(String(field)),
+          );
+        }
+      }
+      first ??= { file, data };
       entries[locale] = { ...data, body: parsed.body };
     }
     return entries;
@@ -212,12 +273,22 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
   const headers: Partial<Record<Locale, HeaderEntry>> = checkPerLanguage(
     'header',
     headerFrontMatter,
-    { missing: 'its header file', body: 'the intro sentence' },
+    { missing: 'its header file', body: 'the intro sentence', placeholders: false },
   );
   const accessibility: Partial<Record<Locale, AccessibilityEntry>> = checkPerLanguage(
     'accessibility',
     accessibilityFrontMatter,
     { missing: 'its accessibility statement', body: 'the statement' },
+  );
+  const imprint: Partial<Record<Locale, ImprintEntry>> = checkPerLanguage(
+    'imprint',
+    imprintFrontMatter,
+    { missing: 'its imprint', body: 'the imprint', neutral: imprintNeutralFields },
+  );
+  const privacy: Partial<Record<Locale, PrivacyEntry>> = checkPerLanguage(
+    'privacy',
+    privacyFrontMatter,
+    { missing: 'its privacy notice', body: 'the privacy notice' },
   );
 
   const partnersDir = path.join(dir, 'partners');
@@ -317,7 +388,7 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
     [...versions.values()].map((version) => version.partner),
   );
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { problems, partners, headers, accessibility, fileCount };
+  return { problems, partners, headers, accessibility, imprint, privacy, fileCount };
 }
 
 /**

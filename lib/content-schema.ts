@@ -56,14 +56,59 @@ const isoDate = z.preprocess(
   z.iso.date({ error: 'must be a date written as YYYY-MM-DD, for example 2026-11-26' }),
 );
 
+const email = z.email({ error: 'must be an e-mail address, for example name@example.org' });
+
 export const accessibilityFrontMatter = z.strictObject({
   title: text(100),
   description: text(200),
   reviewed: isoDate,
   contactName: text(200),
-  contactEmail: z.email({ error: 'must be an e-mail address, for example name@example.org' }),
+  contactEmail: email,
 });
 export type AccessibilityFrontMatter = z.infer<typeof accessibilityFrontMatter>;
+
+/** The imprint (§ 5 DDG) holds the operator's details; the privacy notice and security.txt use them. */
+export const imprintFrontMatter = z.strictObject({
+  title: text(100),
+  description: text(200),
+  organisation: text(200),
+  street: text(100),
+  postalCode: text(20),
+  city: text(100),
+  country: text(100),
+  email,
+  phone: text(40).optional(),
+  representedBy: text(300),
+  contentResponsible: text(300),
+  register: text(200).optional(),
+  vatId: text(30).optional(),
+  dataProtectionContact: text(300),
+  dataProtectionEmail: email,
+  supervisoryAuthority: text(300),
+  supervisoryAuthorityUrl: httpsUrl,
+  securityContact: email,
+});
+export type ImprintFrontMatter = z.infer<typeof imprintFrontMatter>;
+
+/** Imprint fields that are the same in every language (names and places may be translated). */
+export const imprintNeutralFields = [
+  'street',
+  'postalCode',
+  'email',
+  'phone',
+  'register',
+  'vatId',
+  'dataProtectionEmail',
+  'supervisoryAuthorityUrl',
+  'securityContact',
+] as const satisfies readonly (keyof ImprintFrontMatter)[];
+
+export const privacyFrontMatter = z.strictObject({
+  title: text(100),
+  description: text(200),
+  reviewed: isoDate,
+});
+export type PrivacyFrontMatter = z.infer<typeof privacyFrontMatter>;
 
 /** Fields that describe the partner, not the language: equal in every locale's file. */
 export const languageNeutralFields = [

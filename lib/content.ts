@@ -8,9 +8,12 @@ import {
   contentDir,
   formatProblem,
   type ContentProblem,
+  type ImprintEntry,
   type PartnerEntry,
+  type PrivacyEntry,
 } from './content-check';
 import { renderMarkdown } from './markdown';
+import type { SitePageName } from './site-pages';
 
 export type { PartnerType } from './content-schema';
 export { contentDir, type ContentProblem } from './content-check';
@@ -22,16 +25,31 @@ export type Partner = Omit<PartnerEntry, 'body'> & {
 
 export type Header = { quote: string; attribution: string; introHtml: string };
 
-export type AccessibilityStatement = Omit<AccessibilityEntry, 'body'> & {
-  locale: Locale;
-  html: string;
-};
+/** A page of the site itself (accessibility statement, imprint, privacy notice), rendered. */
+type SitePage<Entry> = Omit<Entry, 'body'> & { locale: Locale; html: string };
+
+export type AccessibilityStatement = SitePage<AccessibilityEntry>;
+export type Imprint = SitePage<ImprintEntry>;
+export type PrivacyNotice = SitePage<PrivacyEntry>;
 
 export type Content = {
   partners: Record<Locale, Partner[]>;
   headers: Record<Locale, Header>;
   accessibility: Record<Locale, AccessibilityStatement>;
+  imprint: Record<Locale, Imprint>;
+  privacy: Record<Locale, PrivacyNotice>;
 };
+
+function renderSitePages<Entry extends { body: string }>(
+  entries: Partial<Record<Locale, Entry>>,
+): Record<Locale, SitePage<Entry>> {
+  return Object.fromEntries(
+    Object.entries(entries).map(([locale, entry]) => {
+      const { body, ...fields } = entry as Entry;
+      return [locale, { ...fields, locale, html: renderMarkdown(body) }];
+    }),
+  ) as Record<Locale, SitePage<Entry>>;
+}
 
 export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
@@ -73,13 +91,13 @@ export function loadContent(dir: string, { includeDrafts }: { includeDrafts: boo
       { ...header, introHtml: renderMarkdown(body) },
     ]),
   ) as Record<Locale, Header>;
-  const accessibility = Object.fromEntries(
-    Object.entries(checked.accessibility).map(([locale, { body, ...statement }]) => [
-      locale,
-      { ...statement, locale, html: renderMarkdown(body) },
-    ]),
-  ) as Record<Locale, AccessibilityStatement>;
-  return { partners, headers, accessibility };
+  return {
+    partners,
+    headers,
+    accessibility: renderSitePages(checked.accessibility),
+    imprint: renderSitePages(checked.imprint),
+    privacy: renderSitePages(checked.privacy),
+  };
 }
 
 /** Names, sizes and modification times of all content files: changes whenever an editor saves. */
@@ -180,15 +198,25 @@ export function readFileDates(dir: string): Map<string, Date> {
 
 let cachedDates: Map<string, Date> | undefined;
 
-/** When a partner's page (with `slug`) or the list page (without) last changed in `locale`. */
-export async function getLastModified(locale: Locale, slug?: string): Promise<Date> {
+/** A page made from content files: a partner's, one of the site's own, or (else) the list. */
+export type ContentPage = { partner: string } | { sitePage: SitePageName } | 'list';
+
+/** When a page last changed in `locale`: the newest of the files it is made from. */
+export async function getLastModified(locale: Locale, page: ContentPage): Promise<Date> {
   cachedDates ??= readFileDates(contentDir());
-  const files = slug
-    ? [`partners/${slug}.${locale}.md`]
-    : [
-        `header.${locale}.md`,
-        ...getContent().partners[locale].map((p) => `partners/${p.slug}.${locale}.md`),
-      ];
+  const files =
+    page === 'list'
+      ? [
+          `header.${locale}.md`,
+          ...getContent().partners[locale].map((p) => `partners/${p.slug}.${locale}.md`),
+        ]
+      : 'partner' in page
+        ? [`partners/${page.partner}.${locale}.md`]
+        : // The privacy notice shows the operator's details from the imprint.
+          [
+            `${page.sitePage}.${locale}.md`,
+            ...(page.sitePage === 'privacy' ? [`imprint.${locale}.md`] : []),
+          ];
   const times = files.map((file) => cachedDates?.get(file)?.getTime() ?? 0);
   return new Date(Math.max(...times));
 }
@@ -202,4 +230,12 @@ export async function getPartnerParams(): Promise<{ locale: Locale; slug: string
 
 export async function getAccessibilityStatement(locale: Locale): Promise<AccessibilityStatement> {
   return getContent().accessibility[locale];
+}
+
+export async function getImprint(locale: Locale): Promise<Imprint> {
+  return getContent().imprint[locale];
+}
+
+export async function getPrivacyNotice(locale: Locale): Promise<PrivacyNotice> {
+  return getContent().privacy[locale];
 }

@@ -1,8 +1,13 @@
 import { getPartners } from './content';
+import { type SitePageName, sitePageNames } from './site-pages';
 import { getListHrefs } from './partner-list';
 import { getPathname } from './i18n/navigation';
 import type { AppHref } from './i18n/paths';
 import type { Locale } from './i18n/routing';
+
+export function sitePageHref(name: SitePageName) {
+  return `/${name}` as const satisfies AppHref;
+}
 
 /** Every public page of one locale, as next-intl hrefs: the one list the proxy and sitemap share. */
 export async function listPages(locale: Locale): Promise<AppHref[]> {
@@ -13,6 +18,7 @@ export async function listPages(locale: Locale): Promise<AppHref[]> {
       pathname: '/partners/[slug]' as const,
       params: { slug: partner.slug },
     })),
+    ...sitePageNames.map(sitePageHref),
   ];
 }
 
@@ -25,9 +31,7 @@ export async function isPublicPath(locale: Locale, pathname: string): Promise<bo
   const snapshot = await getPartners(locale);
   let paths = pathsBySnapshot.get(snapshot);
   if (!paths) {
-    // The accessibility statement is public but not (yet) in the sitemap.
-    const pages: AppHref[] = [...(await listPages(locale)), '/accessibility'];
-    paths = new Set(pages.map((href) => getPathname({ locale, href })));
+    paths = new Set((await listPages(locale)).map((href) => getPathname({ locale, href })));
     pathsBySnapshot.set(snapshot, paths);
   }
   return paths.has(pathname);

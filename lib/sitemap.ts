@@ -1,10 +1,18 @@
 import type { MetadataRoute } from 'next';
-import { getLastModified } from './content';
-import { slugOf } from './i18n/paths';
+import { type ContentPage, getLastModified } from './content';
+import { type AppHref, slugOf } from './i18n/paths';
 import { routing } from './i18n/routing';
 import { alternatesFor } from './metadata';
-import { listPages } from './pages';
+import { listPages, sitePageHref } from './pages';
+import { sitePageNames } from './site-pages';
 import { absoluteUrl } from './site';
+
+function contentPageOf(href: AppHref): ContentPage {
+  const slug = slugOf(href);
+  if (slug) return { partner: slug };
+  const sitePage = sitePageNames.find((name) => sitePageHref(name) === href);
+  return sitePage ? { sitePage } : 'list';
+}
 
 /** Every public page in every locale, with its translations as hreflang alternates. */
 export async function sitemapEntries(): Promise<MetadataRoute.Sitemap> {
@@ -15,7 +23,7 @@ export async function sitemapEntries(): Promise<MetadataRoute.Sitemap> {
           const { canonical, languages } = alternatesFor(locale, href);
           return {
             url: absoluteUrl(canonical),
-            lastModified: await getLastModified(locale, slugOf(href)),
+            lastModified: await getLastModified(locale, contentPageOf(href)),
             alternates: {
               languages: Object.fromEntries(
                 Object.entries(languages).map(([lang, path]) => [lang, absoluteUrl(path)]),

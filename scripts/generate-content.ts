@@ -55,12 +55,13 @@ export function partnerFile(
   return `---\n${front}\n---\n\n${body}\n`;
 }
 
-/** Writes content/ with the real headers, accessibility statements and `count` generated partners into `dir`. */
+/** Writes content/ with the real site pages (header, statements, imprint, privacy notice) and `count` generated partners into `dir`. */
 export function generateContent(dir: string, count: number, { drafts = 0 } = {}): void {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'partners'), { recursive: true });
   for (const locale of ['de', 'en'] as const) {
-    for (const name of [`header.${locale}.md`, `accessibility.${locale}.md`]) {
+    for (const page of ['header', 'accessibility', 'imprint', 'privacy']) {
+      const name = `${page}.${locale}.md`;
       fs.copyFileSync(path.join('content', name), path.join(dir, name));
     }
     for (let i = 0; i < count; i++) {

@@ -187,6 +187,34 @@ describe('content:check', () => {
       ],
     ],
     [
+      'site-pages',
+      [
+        {
+          file: at('site-pages', 'accessibility.de.md'),
+          line: 6,
+          field: 'contactEmail',
+          message: /^is a placeholder \("a11y@example\.org"\): enter the real value/,
+          severity: 'warning',
+          placeholder: true,
+        },
+        {
+          file: at('site-pages', 'imprint.en.md'),
+          line: 9,
+          field: 'email',
+          message:
+            /^is info@connective-cities\.net here but kontakt@connective-cities\.net in .*imprint\.de\.md; it must be the same in every language$/,
+        },
+        {
+          file: at('site-pages', 'privacy.de.md'),
+          line: 9,
+          field: 'body',
+          message: /^holds a placeholder \("Hosting: Platzhalter\."\)/,
+          severity: 'warning',
+          placeholder: true,
+        },
+      ],
+    ],
+    [
       'broken-yaml',
       [
         {
@@ -284,13 +312,13 @@ describe('content:check', () => {
         ),
       ]);
       expect(lines.at(-1)).toMatch(
-        /^✗ 11 files in tests\/fixtures\/content\/several\/ checked in \d+ ms: 5 errors, 0 warnings/,
+        /^✗ 15 files in tests\/fixtures\/content\/several\/ checked in \d+ ms: 5 errors, 0 warnings/,
       );
 
       const passing = run(`${fixtures}/valid`);
       expect(passing.code).toBe(0);
       expect(passing.out).toMatch(
-        /^✓ 12 files in tests\/fixtures\/content\/valid\/ checked in \d+ ms: 0 errors, 0 warnings\n$/,
+        /^✓ 16 files in tests\/fixtures\/content\/valid\/ checked in \d+ ms: 0 errors, 0 warnings\n$/,
       );
     },
   );
@@ -318,7 +346,7 @@ describe('content:check', () => {
       expect(build.stdout).toContain(
         `${at('several', 'partners/b.de.md')}:5: website: must be an https URL: write https:// instead of http://`,
       );
-      expect(build.stdout).toMatch(/✗ 11 files in tests\/fixtures\/content\/several\/ checked in/);
+      expect(build.stdout).toMatch(/✗ 15 files in tests\/fixtures\/content\/several\/ checked in/);
       expect(build.stdout).not.toContain('Compiled');
     },
   );

@@ -26,8 +26,23 @@ describe('sitemapEntries', () => {
         'https://partners.example.org/en',
         'https://partners.example.org/en/partners/alpha',
         'https://partners.example.org/en/partners/beta',
+        'https://partners.example.org/de/barrierefreiheit',
+        'https://partners.example.org/de/impressum',
+        'https://partners.example.org/de/datenschutz',
+        'https://partners.example.org/en/accessibility',
+        'https://partners.example.org/en/imprint',
+        'https://partners.example.org/en/privacy',
       ].sort(),
     );
+  });
+
+  it('gives the site pages their translations too', async () => {
+    const entry = (await sitemapEntries()).find((e) => e.url.endsWith('/en/privacy'));
+    expect(entry?.alternates?.languages).toEqual({
+      de: 'https://partners.example.org/de/datenschutz',
+      en: 'https://partners.example.org/en/privacy',
+      'x-default': 'https://partners.example.org/de/datenschutz',
+    });
   });
 
   it('gives each page its translations and x-default as absolute URLs', async () => {

@@ -6,6 +6,7 @@ import { PartnerList } from '@/components/partner-list';
 import { PageShell } from '@/components/page-shell';
 import { getHeader } from '@/lib/content';
 import { resolveLocale } from '@/lib/i18n/locale';
+import type { Locale } from '@/lib/i18n/routing';
 import { localizedPaths } from '@/lib/i18n/paths';
 import { pageMetadata } from '@/lib/metadata';
 import { getListPage, listHref } from '@/lib/partner-list';
@@ -22,25 +23,32 @@ async function load(params: Params) {
   return { locale, list };
 }
 
-export async function listMetadata(params: Params): Promise<Metadata> {
-  const { locale, list } = await load(params);
-  const [t, tLayout, tImage, format] = await Promise.all([
-    getTranslations({ locale, namespace: 'PartnerList' }),
-    getTranslations({ locale, namespace: 'Layout' }),
+/** The alt text of the list's social image, which the list pages and the site's own pages share. */
+export async function listImageAlt(locale: Locale, shortNames: string[]): Promise<string> {
+  const [t, format] = await Promise.all([
     getTranslations({ locale, namespace: 'OgImage' }),
     getFormatter({ locale }),
   ]);
   // The shared image shows up to six marks, or five and "+N": its alt text says the same.
-  const { shortNames } = list;
   const marks =
     shortNames.length > 6 ? [...shortNames.slice(0, 5), `+${shortNames.length - 5}`] : shortNames;
+  return t('listAlt', { names: format.list(marks) });
+}
+
+export async function listMetadata(params: Params): Promise<Metadata> {
+  const { locale, list } = await load(params);
+  const [t, tLayout, imageAlt] = await Promise.all([
+    getTranslations({ locale, namespace: 'PartnerList' }),
+    getTranslations({ locale, namespace: 'Layout' }),
+    listImageAlt(locale, list.shortNames),
+  ]);
   return pageMetadata({
     locale,
     href: listHref(list.type, list.page),
     imageHref: '/',
     title: t('pageTitle', { type: list.type ?? 'all', page: list.page }),
     description: t('metaDescription'),
-    imageAlt: tImage('listAlt', { names: format.list(marks) }),
+    imageAlt,
     siteName: tLayout('siteName'),
   });
 }

@@ -8,6 +8,8 @@ export const routing = defineRouting({
     '/page/[page]': { de: '/seite/[page]', en: '/page/[page]' },
     '/partners/[slug]': { de: '/partner/[slug]', en: '/partners/[slug]' },
     '/accessibility': { de: '/barrierefreiheit', en: '/accessibility' },
+    '/imprint': { de: '/impressum', en: '/imprint' },
+    '/privacy': { de: '/datenschutz', en: '/privacy' },
     '/type/[type]': { de: '/typ/[type]', en: '/type/[type]' },
     '/type/[type]/page/[page]': { de: '/typ/[type]/seite/[page]', en: '/type/[type]/page/[page]' },
   },

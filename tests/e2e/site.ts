@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { contentDir, loadContent } from '@/lib/content';
+import { type SitePageName, sitePageNames } from '@/lib/site-pages';
 import { routing, type Locale } from '@/lib/i18n/routing';
 
 export const content = loadContent(contentDir(), { includeDrafts: false });
@@ -9,7 +10,7 @@ export type SitePage = {
   id: string;
   locale: Locale;
   path: string;
-  kind: 'list' | 'partner' | 'accessibility' | 'not-found';
+  kind: 'list' | 'partner' | SitePageName | 'not-found';
   status: number;
 };
 
@@ -35,13 +36,13 @@ export function sitePages(locale: Locale): SitePage[] {
       kind: 'partner' as const,
       status: 200,
     })),
-    {
-      id: 'accessibility',
+    ...sitePageNames.map((name) => ({
+      id: name,
       locale,
-      path: localized(locale, '/accessibility'),
-      kind: 'accessibility',
+      path: localized(locale, `/${name}`),
+      kind: name,
       status: 200,
-    },
+    })),
     { id: 'not-found', locale, path: notFoundPath(locale), kind: 'not-found', status: 404 },
   ];
 }
@@ -59,7 +60,7 @@ function isIntended404(url: string) {
  */
 export const test = base.extend<{ problems: string[] }>({
   problems: [
-    async ({ page, javaScriptEnabled }, use) => {
+    async ({ page, javaScriptEnabled, baseURL }, use) => {
       const problems: string[] = [];
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
@@ -74,6 +75,12 @@ export const test = base.extend<{ problems: string[] }>({
         // Leaving a page cancels what it still loads (e.g. the icon or manifest): not a failure.
         if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
         problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`);
+      });
+      // The privacy notice promises that a visit asks no other server for anything.
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol !== 'data:' && url.origin !== new URL(baseURL!).origin)
+          problems.push(`request to another origin: ${request.url()}`);
       });
       page.on('response', (response) => {
         const ok = response.status() < 400;

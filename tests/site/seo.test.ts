@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { contentDir, loadContent, type Partner } from '@/lib/content';
 import { routing, type Locale } from '@/lib/i18n/routing';
+import { type SitePageName, sitePageNames } from '@/lib/site-pages';
 import { getSiteUrl } from '@/lib/site';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
@@ -18,7 +19,8 @@ const messages = { de, en };
 const content = loadContent(contentDir(), { includeDrafts: false });
 const ogLocale = { de: 'de_DE', en: 'en_GB' };
 
-function pathOf(locale: Locale, slug?: string) {
+function pathOf(locale: Locale, slug?: string, sitePage?: SitePageName) {
+  if (sitePage) return `/${locale}${routing.pathnames[`/${sitePage}`][locale]}`;
   if (!slug) return `/${locale}`;
   return `/${locale}${routing.pathnames['/partners/[slug]'][locale].replace('[slug]', slug)}`;
 }
@@ -38,7 +40,13 @@ async function get(url: string) {
   return { response, body: Buffer.from(await response.arrayBuffer()) };
 }
 
-type Page = { locale: Locale; slug?: string; title: string; description: string };
+type Page = {
+  locale: Locale;
+  slug?: string;
+  sitePage?: SitePageName;
+  title: string;
+  description: string;
+};
 const pages: Page[] = routing.locales.flatMap((locale) => {
   const siteName = messages[locale].Layout.siteName;
   return [
@@ -53,11 +61,17 @@ const pages: Page[] = routing.locales.flatMap((locale) => {
       title: `${p.name} (${p.shortName}) · ${siteName}`,
       description: p.summary,
     })),
+    ...sitePageNames.map((sitePage) => ({
+      locale,
+      sitePage,
+      title: `${content[sitePage][locale].title} · ${siteName}`,
+      description: content[sitePage][locale].description,
+    })),
   ];
 });
 
 async function load(page: Page) {
-  const { response, body } = await get(base + pathOf(page.locale, page.slug));
+  const { response, body } = await get(base + pathOf(page.locale, page.slug, page.sitePage));
   expect(response.status).toBe(200);
   const html = body.toString();
   return { response, html, document: parse(html) };
@@ -70,12 +84,12 @@ function jsonLd(document: Document) {
   });
 }
 
-describe.each(pages.map((page) => [pathOf(page.locale, page.slug), page] as const))(
+describe.each(pages.map((page) => [pathOf(page.locale, page.slug, page.sitePage), page] as const))(
   '%s',
   (_path, page) => {
-    const { locale, slug } = page;
+    const { locale, slug, sitePage } = page;
     const other = routing.locales.find((l) => l !== locale)!;
-    const canonical = site + pathOf(locale, slug);
+    const canonical = site + pathOf(locale, slug, sitePage);
 
     it('has its title, description, canonical and hreflang links', async () => {
       const { document } = await load(page);
@@ -95,9 +109,9 @@ describe.each(pages.map((page) => [pathOf(page.locale, page.slug), page] as cons
         ]),
       );
       expect(alternates).toEqual({
-        de: site + pathOf('de', slug),
-        en: site + pathOf('en', slug),
-        'x-default': site + pathOf(routing.defaultLocale, slug),
+        de: site + pathOf('de', slug, sitePage),
+        en: site + pathOf('en', slug, sitePage),
+        'x-default': site + pathOf(routing.defaultLocale, slug, sitePage),
       });
       expect(head.querySelector('meta[name="robots"]')).toBeNull();
     });
@@ -132,6 +146,10 @@ describe.each(pages.map((page) => [pathOf(page.locale, page.slug), page] as cons
     it('describes itself in JSON-LD', async () => {
       const { document } = await load(page);
       const data = jsonLd(document);
+      if (sitePage) {
+        expect(data).toEqual([]);
+        return;
+      }
       if (!slug) {
         const partners = content.partners[locale];
         expect(data).toHaveLength(1);
@@ -218,7 +236,7 @@ describe('sitemap.xml and robots.txt', () => {
       ),
     }));
     expect(entries.map((e) => e.loc).sort()).toEqual(
-      pages.map((p) => site + pathOf(p.locale, p.slug)).sort(),
+      pages.map((p) => site + pathOf(p.locale, p.slug, p.sitePage)).sort(),
     );
     for (const entry of entries) {
       expect(Object.keys(entry.alternates).sort(), entry.loc).toEqual(['de', 'en', 'x-default']);
@@ -228,6 +246,26 @@ describe('sitemap.xml and robots.txt', () => {
         expect((await fetch(local(url), { redirect: 'manual' })).status, url).toBe(200);
       }
     }
+  });
+
+  it('security.txt names the imprint’s security contact and expires within a year', async () => {
+    const { response, body } = await get(`${base}/.well-known/security.txt`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const fields = Object.fromEntries(
+      body
+        .toString()
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(/: (.*)/s).slice(0, 2)),
+    );
+    expect(Object.keys(fields)).toEqual(['Contact', 'Expires', 'Preferred-Languages', 'Canonical']);
+    expect(fields.Contact).toBe(`mailto:${content.imprint.de.securityContact}`);
+    expect(fields['Preferred-Languages']).toBe(routing.locales.join(', '));
+    expect(fields.Canonical).toBe(`${site}/.well-known/security.txt`);
+    const expires = Date.parse(fields.Expires);
+    expect(expires).toBeGreaterThan(Date.now());
+    expect(expires).toBeLessThanOrEqual(Date.now() + 365 * 86_400_000);
   });
 
   it('robots.txt allows all and names the sitemap', async () => {

@@ -4,12 +4,13 @@ import { PageShell } from '@/components/page-shell';
 import { getAccessibilityStatement } from '@/lib/content';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { localizedPaths } from '@/lib/i18n/paths';
+import { sitePageMetadata } from '../site-page';
 
 type Props = PageProps<'/[locale]/accessibility'>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const statement = await getAccessibilityStatement(await resolveLocale(params));
-  return { title: statement.title, description: statement.description };
+  const locale = await resolveLocale(params);
+  return sitePageMetadata(locale, 'accessibility', await getAccessibilityStatement(locale));
 }
 
 export default async function AccessibilityPage({ params }: Props) {

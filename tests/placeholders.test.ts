@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { isPlaceholder } from '@/lib/placeholders';
+
+describe('isPlaceholder', () => {
+  it.each([
+    'Platzhalter: Ort',
+    'Connective Cities, editorial team (placeholder)',
+    'PLACEHOLDER',
+    'kontakt@example.org',
+    'https://www.example.com/imprint',
+    'security@partners.example',
+    'a@b.invalid',
+    'host.test',
+  ])('finds "%s"', (text) => {
+    expect(isPlaceholder(text)).toBe(true);
+  });
+
+  it.each([
+    'Deutsches Institut für Urbanistik gGmbH',
+    'kontakt@connective-cities.net',
+    'https://www.bfdi.bund.de',
+    'Zum Beispiel: Bonn',
+    'for example, the city',
+    'examples.org.uk',
+  ])('leaves "%s" alone', (text) => {
+    expect(isPlaceholder(text)).toBe(false);
+  });
+});
