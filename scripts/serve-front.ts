@@ -13,6 +13,8 @@ import { waitForUrl } from './wait-for-url.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 
 export type Server = { pid: number; url: string; stop: () => Promise<number | null> };
+/** nginx: its access log lives in `logDir`, and SIGUSR1 to `pid` writes out what it buffered. */
+export type Front = Server & { logDir: string };
 
 export function nginxBinary(): string {
   for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
@@ -26,11 +28,16 @@ function replaceOnce(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-/** deploy/nginx.conf with the test's listen port, upstream port and cache directory. */
-export function renderSiteConfig(frontPort: number, nextPort: number, cacheDir: string): string {
+/** deploy/nginx.conf with the test's listen port, upstream port, cache and log directories. */
+export function renderSiteConfig(
+  frontPort: number,
+  nextPort: number,
+  { cacheDir, logDir }: { cacheDir: string; logDir: string },
+): string {
   let conf = fs.readFileSync(path.join(root, 'deploy/nginx.conf'), 'utf8');
   conf = replaceOnce(conf, 'listen 80;', `listen 127.0.0.1:${frontPort};`);
   conf = replaceOnce(conf, 'server 127.0.0.1:3000;', `server 127.0.0.1:${nextPort};`);
+  conf = conf.replaceAll('/var/log/nginx/cc-partners', logDir);
   return replaceOnce(conf, '/var/cache/nginx/cc-partners', cacheDir);
 }
 
@@ -73,9 +80,11 @@ export async function startNginx({
   frontPort,
   nextPort,
   staticReference,
-}: FrontOptions): Promise<Server> {
+}: FrontOptions): Promise<Front> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-partners-nginx-'));
-  const site = renderSiteConfig(frontPort, nextPort, path.join(dir, 'cache'));
+  const logDir = path.join(dir, 'log');
+  fs.mkdirSync(logDir);
+  const site = renderSiteConfig(frontPort, nextPort, { cacheDir: path.join(dir, 'cache'), logDir });
   fs.writeFileSync(path.join(dir, 'site.conf'), site);
   // The reference answers with the headers a page gets from the front: the fixed ones, the
   // page's Cache-Control, Vary from gzip, X-Cache. Both answers then have the same size (the
@@ -87,6 +96,7 @@ export async function startNginx({
         listen 127.0.0.1:${staticReference.port};
         server_tokens off;
         root ${staticReference.dir};
+        access_log ${logDir}/reference.log cc_partners buffer=64k flush=5s;
         charset utf-8;
         etag off;
         max_ranges 0;
@@ -136,6 +146,7 @@ export async function startNginx({
   return {
     pid: child.pid!,
     url,
+    logDir,
     stop: async () => {
       const code = await stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -19,9 +19,11 @@ describe('deploy/nginx.conf', () => {
   });
 
   it('renders for tests with the given ports and cache directory', () => {
-    const rendered = renderSiteConfig(8600, 3600, '/tmp/cache');
+    const rendered = renderSiteConfig(8600, 3600, { cacheDir: '/tmp/cache', logDir: '/tmp/log' });
     expect(rendered).toContain('listen 127.0.0.1:8600;');
     expect(rendered).toContain('server 127.0.0.1:3600;');
     expect(rendered).toContain('proxy_cache_path /tmp/cache ');
+    expect(rendered).toContain('access_log /tmp/log/access.log ');
+    expect(rendered).not.toContain('/var/log');
   });
 });

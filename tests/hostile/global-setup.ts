@@ -9,7 +9,9 @@ export default async function setup(project: TestProject) {
   const stopAll = () => Promise.all(servers.map((server) => server.stop()));
   try {
     servers.push(await startNext(nextPort));
-    servers.push(await startNginx({ frontPort, nextPort }));
+    const front = await startNginx({ frontPort, nextPort });
+    servers.push(front);
+    project.provide('front', { pid: front.pid, logDir: front.logDir });
   } catch (error) {
     await stopAll();
     throw error;
@@ -21,5 +23,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     ports: { next: number; front: number };
+    front: { pid: number; logDir: string };
   }
 }
