@@ -10,6 +10,8 @@ import { nginxBinary } from '@/scripts/serve-front';
 const ports = inject('ports');
 const front = inject('front');
 const accessLog = path.join(front.logDir, 'access.log');
+// Debian installs it in /usr/sbin, which is not on every user's PATH.
+const logrotate = fs.existsSync('/usr/sbin/logrotate') ? '/usr/sbin/logrotate' : 'logrotate';
 
 /** nginx buffers its log lines; SIGUSR1 (what logrotate sends) writes them out and reopens. */
 async function flushLogs() {
@@ -92,7 +94,7 @@ describe('deploy/logrotate', () => {
         const agent = `rotate-${day}`;
         await visit('/en', agent);
         await flushLogs();
-        execFileSync('logrotate', ['--force', '--state', path.join(dir, 'state'), conf]);
+        execFileSync(logrotate, ['--force', '--state', path.join(dir, 'state'), conf]);
         await visit('/en', `${agent}-after`);
         await flushLogs();
         // The rotated file holds the day's line; nginx has reopened and writes the next one anew.
