@@ -36,9 +36,13 @@ export default async function proxy(request: NextRequest) {
     });
     return withHeaders(page, { 'Cache-Control': 'no-store' });
   }
-  // Static files, Next's internals and the generated social images (/de/opengraph-image) only
-  // get the checks above, not the locale routing.
-  if (pathname.startsWith('/_next/') || /(\.[^/]*|\/opengraph-image)$/.test(pathname)) {
+  // Static files, Next's internals, the generated social images (/de/opengraph-image) and the
+  // health check only get the checks above, not the locale routing.
+  if (
+    pathname.startsWith('/_next/') ||
+    pathname === '/healthz' ||
+    /(\.[^/]*|\/opengraph-image)$/.test(pathname)
+  ) {
     return NextResponse.next();
   }
   // Next's own trailing-slash redirect (see skipTrailingSlashRedirect) would lack the headers.
