@@ -6,7 +6,7 @@
  * req/s, p50/p99 latency, errors, non-2xx answers, the server's CPU time per answer and its peak
  * memory. autocannon needs about one core of the two itself, so req/s show the client's limit as
  * much as the server's; the CPU time per answer shows the server's cost alone. Ports: BENCH_NEXT_PORT (3600),
- * BENCH_FRONT_PORT (8600), BENCH_STATIC_PORT (8601); BENCH_SECONDS shortens a trial run.
+ * BENCH_FRONT_PORT (8600), BENCH_STATIC_PORT (8602); BENCH_SECONDS shortens a trial run.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ import { startNext, startNginx } from './serve-front';
 
 const nextPort = Number(process.env.BENCH_NEXT_PORT ?? 3600);
 const frontPort = Number(process.env.BENCH_FRONT_PORT ?? 8600);
-const staticPort = Number(process.env.BENCH_STATIC_PORT ?? 8601);
+const staticPort = Number(process.env.BENCH_STATIC_PORT ?? 8602);
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const pages = { list: '/de', partner: '/de/partner/vku' };
 
@@ -160,7 +160,7 @@ fs.chmodSync(staticDir, 0o755);
 const next = await startNext(nextPort);
 const front = await startNginx({
   frontPort,
-  nextPort,
+  nextPorts: [nextPort],
   staticReference: { port: staticPort, dir: staticDir },
 }).catch(async (error) => {
   await next.stop();

@@ -13,8 +13,9 @@ import { waitForUrl } from './wait-for-url.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 
 export type Server = { pid: number; url: string; stop: () => Promise<number | null> };
-/** nginx: its access log lives in `logDir`, and SIGUSR1 to `pid` writes out what it buffered. */
-export type Front = Server & { logDir: string };
+/** nginx: its access log lives in `logDir` (SIGUSR1 to `pid` writes out what it buffered), its
+ * slots' caches in `cacheDir`. */
+export type Front = Server & { logDir: string; cacheDir: string };
 
 export function nginxBinary(): string {
   for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
@@ -28,17 +29,33 @@ function replaceOnce(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-/** deploy/nginx.conf with the test's listen port, upstream port, cache and log directories. */
+type Slots = { a: number[]; b: number[] };
+type SitePaths = { cacheDir: string; logDir: string; root: string };
+
+/**
+ * deploy/nginx.conf with the test's ports (public, warm-up, and each slot's Next processes) and
+ * its own cache, log and /srv/cc-partners directories.
+ */
 export function renderSiteConfig(
-  frontPort: number,
-  nextPort: number,
-  { cacheDir, logDir }: { cacheDir: string; logDir: string },
+  { frontPort, warmPort, slots }: { frontPort: number; warmPort: number; slots: Slots },
+  { cacheDir, logDir, root: srvRoot }: SitePaths,
 ): string {
   let conf = fs.readFileSync(path.join(root, 'deploy/nginx.conf'), 'utf8');
   conf = replaceOnce(conf, 'listen 80;', `listen 127.0.0.1:${frontPort};`);
-  conf = replaceOnce(conf, 'server 127.0.0.1:3000;', `server 127.0.0.1:${nextPort};`);
+  conf = replaceOnce(conf, 'listen 127.0.0.1:8081;', `listen 127.0.0.1:${warmPort};`);
+  conf = replaceOnce(conf, '$server_port = 8081', `$server_port = ${warmPort}`);
+  for (const slot of ['a', 'b'] as const) {
+    const block = new RegExp(`^upstream cc_partners_${slot} \\{$[\\s\\S]*?^\\}$`, 'm');
+    if (!block.test(conf)) throw new Error(`deploy/nginx.conf has no upstream cc_partners_${slot}`);
+    const servers = slots[slot].map((port) => `    server 127.0.0.1:${port} max_fails=0;`);
+    conf = conf.replace(
+      block,
+      [`upstream cc_partners_${slot} {`, ...servers, '    keepalive 16;', '}'].join('\n'),
+    );
+  }
+  conf = conf.replaceAll('/var/cache/nginx/cc-partners', cacheDir);
   conf = conf.replaceAll('/var/log/nginx/cc-partners', logDir);
-  return replaceOnce(conf, '/var/cache/nginx/cc-partners', cacheDir);
+  return conf.replaceAll('/srv/cc-partners', srvRoot);
 }
 
 function stopper(child: ChildProcess, signal: NodeJS.Signals): () => Promise<number | null> {
@@ -70,21 +87,35 @@ export async function startNext(port: number): Promise<Server> {
 
 type FrontOptions = {
   frontPort: number;
-  nextPort: number;
+  /** The warm-up port (8081 in production); by default frontPort + 1. */
+  warmPort?: number;
+  /** Next processes already listening, for both slots; or each slot's ports and `root`, the
+   * CC_ROOT whose slot file deploy/deploy.sh keeps. */
+  nextPorts?: number[];
+  slots?: Slots;
+  root?: string;
   /** Also serve this directory as plain files on this port (the benchmark's reference). */
   staticReference?: { port: number; dir: string };
 };
 
-/** nginx with deploy/nginx.conf in front of a `next start` already listening on nextPort. */
+/** nginx with deploy/nginx.conf in front of `next start` processes. */
 export async function startNginx({
   frontPort,
-  nextPort,
+  warmPort = frontPort + 1,
+  nextPorts = [],
+  slots = { a: nextPorts, b: nextPorts },
+  root: srvRoot,
   staticReference,
 }: FrontOptions): Promise<Front> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-partners-nginx-'));
   const logDir = path.join(dir, 'log');
   fs.mkdirSync(logDir);
-  const site = renderSiteConfig(frontPort, nextPort, { cacheDir: path.join(dir, 'cache'), logDir });
+  const cacheDir = path.join(dir, 'cache');
+  fs.mkdirSync(cacheDir);
+  const site = renderSiteConfig(
+    { frontPort, warmPort, slots },
+    { cacheDir, logDir, root: srvRoot ?? path.join(dir, 'srv') },
+  );
   fs.writeFileSync(path.join(dir, 'site.conf'), site);
   // The reference answers with the headers a page gets from the front: the fixed ones, the
   // page's Cache-Control, Vary from gzip, X-Cache. Both answers then have the same size (the
@@ -147,6 +178,7 @@ export async function startNginx({
     pid: child.pid!,
     url,
     logDir,
+    cacheDir,
     stop: async () => {
       const code = await stop();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -159,7 +191,7 @@ if (import.meta.filename === process.argv[1]) {
   const nextPort = Number(process.env.NEXT_PORT ?? 3000);
   const frontPort = Number(process.env.FRONT_PORT ?? 8080);
   const next = await startNext(nextPort);
-  const front = await startNginx({ frontPort, nextPort });
+  const front = await startNginx({ frontPort, nextPorts: [nextPort] });
   console.log(`next start on ${next.url}, nginx front on ${front.url}; Ctrl-C stops both`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {

@@ -115,3 +115,30 @@ describe('the nginx front', () => {
     }
   });
 });
+
+describe('the health check', () => {
+  it.each(['next', 'front'] as const)(
+    'answers 200 from %s, uncached, unindexed, with nothing about the server',
+    async (target) => {
+      for (let i = 0; i < 2; i++) {
+        const response = await get(target, '/healthz');
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe('ok\n');
+        expect(response.headers.get('cache-control')).toBe('no-store');
+        expect(response.headers.get('x-robots-tag')).toBe('noindex');
+        expect(response.headers.get('x-cache')).toBeNull();
+        expect(response.headers.get('x-powered-by')).toBeNull();
+      }
+    },
+  );
+});
+
+describe('the front and query strings', () => {
+  it('serves a page with any query string from the same cached copy', async () => {
+    await get('front', '/en/partners/difu');
+    const tagged = await get('front', '/en/partners/difu?utm_source=newsletter&fbclid=x');
+    expect(tagged.status).toBe(200);
+    expect(tagged.headers.get('x-cache')).toBe('HIT');
+    expect(await tagged.text()).toContain('<html lang="en"');
+  });
+});

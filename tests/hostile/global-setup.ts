@@ -9,7 +9,7 @@ export default async function setup(project: TestProject) {
   const stopAll = () => Promise.all(servers.map((server) => server.stop()));
   try {
     servers.push(await startNext(nextPort));
-    const front = await startNginx({ frontPort, nextPort });
+    const front = await startNginx({ frontPort, nextPorts: [nextPort] });
     servers.push(front);
     project.provide('front', { pid: front.pid, logDir: front.logDir });
   } catch (error) {

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { expect, it } from 'vitest';
 import { startNext } from '@/scripts/serve-front';
 
-const port = Number(process.env.HOSTILE_SHUTDOWN_PORT ?? 8601);
+const port = Number(process.env.HOSTILE_SHUTDOWN_PORT ?? 3601);
 
 /** A keep-alive connection the server has surely accepted: it has answered a HEAD on it. */
 async function acceptedConnection() {
