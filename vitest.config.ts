@@ -5,7 +5,13 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/site/**', 'tests/hostile/**', 'tests/e2e/**', '**/node_modules/**'],
+    exclude: [
+      'tests/site/**',
+      'tests/hostile/**',
+      'tests/faults/**',
+      'tests/e2e/**',
+      '**/node_modules/**',
+    ],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     // Let Vite resolve next-intl's extensionless imports of next/* (Node's ESM loader cannot).
