@@ -5,5 +5,14 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.next-bench-*/**', 'out/**', 'next-env.d.ts', 'tests/artifacts/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-bench-*/**',
+    'out/**',
+    'next-env.d.ts',
+    'tests/artifacts/**',
+    // Copied from node_modules by scripts/cms-assets.mjs.
+    'public/admin/decap-cms.js',
+    'public/admin/js-yaml.min.js',
+  ]),
 ]);

@@ -3,7 +3,7 @@ import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { contentDir, reportContent } from './lib/content-check';
-import { securityHeaders } from './lib/security-headers';
+import { adminCacheControl, adminHeaders, securityHeaders } from './lib/security-headers';
 import { getSiteUrl, siteUrlWarning } from './lib/site';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // npm run bench:scale builds generated content elsewhere, so it never replaces .next.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // Written into the build, so that the running server knows the origin it was built for
+  // (lib/cms-oauth.ts hands the editor's login token to that origin only).
+  env: { SITE_URL: process.env.SITE_URL ?? '' },
   reactStrictMode: true,
   // proxy.ts redirects trailing slashes itself, with the security headers.
   skipTrailingSlashRedirect: true,
@@ -45,8 +48,15 @@ const nextConfig: NextConfig = {
     turbopackFileSystemCacheForBuild: false,
   },
   async headers() {
-    const headers = Object.entries(securityHeaders).map(([key, value]) => ({ key, value }));
-    return [{ source: '/:path*', headers }];
+    const list = (headers: Record<string, string>) =>
+      Object.entries(headers).map(([key, value]) => ({ key, value }));
+    const noCache = list({ 'Cache-Control': adminCacheControl });
+    return [
+      { source: '/:path((?!admin(?:/|$)).*)', headers: list(securityHeaders) },
+      { source: '/admin', headers: [...list(adminHeaders), ...noCache] },
+      { source: '/admin/:path*', headers: list(adminHeaders) },
+      { source: '/admin/:path((?!auth(?:/|$)).*)', headers: noCache },
+    ];
   },
 };
 

@@ -4,12 +4,23 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { routing } from './lib/i18n/routing';
 import { isPublicPath } from './lib/pages';
 import { allowedMethods, isMalformedPath } from './lib/request-guard';
-import { notFoundCacheControl, pageCacheControl, securityHeaders } from './lib/security-headers';
+import {
+  adminCacheControl,
+  adminHeaders,
+  adminPrefix,
+  notFoundCacheControl,
+  pageCacheControl,
+  securityHeaders,
+} from './lib/security-headers';
 
 const handleI18n = createMiddleware(routing);
 
-function withHeaders(response: NextResponse, headers: Record<string, string>) {
-  for (const [name, value] of Object.entries({ ...securityHeaders, ...headers })) {
+function withHeaders(
+  response: NextResponse,
+  headers: Record<string, string>,
+  base: Record<string, string> = securityHeaders,
+) {
+  for (const [name, value] of Object.entries({ ...base, ...headers })) {
     response.headers.set(name, value);
   }
   return response;
@@ -36,6 +47,15 @@ export default async function proxy(request: NextRequest) {
     });
     return withHeaders(page, { 'Cache-Control': 'no-store' });
   }
+  // The web editor: its page is public/admin/index.html, its headers those of the editor.
+  if (pathname === adminPrefix) {
+    const redirect = NextResponse.redirect(new URL(`${adminPrefix}/`, request.url), 308);
+    return withHeaders(redirect, { 'Cache-Control': adminCacheControl }, adminHeaders);
+  }
+  if (pathname === `${adminPrefix}/`) {
+    return NextResponse.rewrite(new URL(`${adminPrefix}/index.html`, request.url));
+  }
+  if (pathname.startsWith(`${adminPrefix}/`)) return NextResponse.next();
   // Static files, Next's internals, the generated social images (/de/opengraph-image) and the
   // health check only get the checks above, not the locale routing.
   if (

@@ -3,6 +3,29 @@ import { z } from 'zod';
 export const partnerTypes = ['association', 'platform', 'network', 'institute'] as const;
 export type PartnerType = (typeof partnerTypes)[number];
 
+/** The languages a partner's name may be in, when it is not the language of the file. */
+export const nameLanguages = [
+  'ar',
+  'de',
+  'en',
+  'es',
+  'fr',
+  'it',
+  'nl',
+  'pl',
+  'pt',
+  'ru',
+  'tr',
+  'zh',
+] as const;
+
+/**
+ * How the web editor (Decap CMS, lib/cms-config.ts) shows a field: label and hint in the
+ * editors' language, German, and for text with a rule, that rule as the form checks it.
+ */
+export type FieldMeta = { label: string; hint?: string; pattern?: [string, string] };
+const field = <T extends z.ZodType>(schema: T, meta: FieldMeta) => schema.meta(meta);
+
 const text = (max: number) =>
   z
     .string({ error: 'must be text' })
@@ -24,30 +47,66 @@ const httpsUrl = z.url({
       ? 'must be an https URL: write https:// instead of http://'
       : 'must be an https URL, for example https://www.example.org',
 });
-
-// A BCP 47 language tag such as en, fr or pt-BR.
-const languageTag = z
-  .string({ error: 'must be a language code, for example en' })
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language code, for example en' });
+/** The https rule as the web form checks it (the schema above stays the judge). */
+const httpsPattern: [string, string] = [
+  '^https://[^\\s/]+\\.[^\\s]+$',
+  'Die Adresse muss mit https:// beginnen, z. B. https://www.example.org',
+];
 
 export const partnerFrontMatter = z.strictObject({
-  name: text(200),
-  nameLang: languageTag.optional(),
-  shortName: text(20),
-  summary: text(200),
-  website: httpsUrl,
-  type: z.enum(partnerTypes, { error: `must be one of: ${partnerTypes.join(', ')}` }),
-  order: z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }),
-  founded: year.optional(),
-  seat: text(100).optional(),
-  figuresAsOf: year.optional(),
-  draft: z.boolean({ error: 'must be true or false' }).optional(),
+  name: field(text(200), {
+    label: 'Name',
+    hint: 'Der vollständige Name, wie er auf der Seite erscheint, höchstens 200 Zeichen.',
+  }),
+  nameLang: field(
+    z.enum(nameLanguages, { error: `must be a language code: ${nameLanguages.join(', ')}` }),
+    {
+      label: 'Sprache des Namens',
+      hint: 'Nur wählen, wenn der Name nicht in der Sprache dieser Fassung ist, z. B. Englisch für einen englischen Namen auf der deutschen Seite. Bildschirmleser sprechen ihn dann richtig aus.',
+    },
+  ).optional(),
+  shortName: field(text(20), {
+    label: 'Kurzname',
+    hint: 'Die Abkürzung, höchstens 20 Zeichen, z. B. VKU. Aus dem Kurznamen eines neuen Partners entsteht die Adresse seiner Seite.',
+  }),
+  summary: field(text(200), {
+    label: 'Kurzbeschreibung',
+    hint: 'Ein Satz für die Liste und für Suchmaschinen, höchstens 200 Zeichen. Auf Englisch übersetzen, nicht kopieren.',
+  }),
+  website: field(httpsUrl, {
+    label: 'Website',
+    hint: 'Die Adresse der Website, mit https://',
+    pattern: httpsPattern,
+  }),
+  type: field(z.enum(partnerTypes, { error: `must be one of: ${partnerTypes.join(', ')}` }), {
+    label: 'Art',
+  }),
+  order: field(
+    z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }),
+    {
+      label: 'Reihenfolge',
+      hint: 'Die Stelle in der Liste: 1 steht zuerst. Jede Zahl darf nur ein Partner haben.',
+    },
+  ),
+  founded: field(year, { label: 'Gründungsjahr', hint: 'z. B. 1949' }).optional(),
+  seat: field(text(100), { label: 'Sitz', hint: 'Die Stadt, z. B. Berlin' }).optional(),
+  figuresAsOf: field(year, {
+    label: 'Stand der Zahlen',
+    hint: 'Das Jahr, aus dem die Zahlen in der Beschreibung stammen. Zahlen, die älter als fünf Jahre sind, meldet die Prüfung.',
+  }).optional(),
+  draft: field(z.boolean({ error: 'must be true or false' }), {
+    label: 'Entwurf',
+    hint: 'Ein Entwurf erscheint nur in der Vorschau (npm run edit), nicht auf der Website, und darf noch ohne Übersetzung sein.',
+  }).optional(),
 });
 export type PartnerFrontMatter = z.infer<typeof partnerFrontMatter>;
 
 export const headerFrontMatter = z.strictObject({
-  quote: text(300),
-  attribution: text(100),
+  quote: field(text(300), { label: 'Zitat', hint: 'Ohne Anführungszeichen.' }),
+  attribution: field(text(100), {
+    label: 'Herkunft des Zitats',
+    hint: 'z. B. Afrikanisches Sprichwort',
+  }),
 });
 
 // YAML reads an unquoted 2026-11-26 as a Date; accept it and the quoted form alike.
@@ -57,36 +116,82 @@ const isoDate = z.preprocess(
 );
 
 const email = z.email({ error: 'must be an e-mail address, for example name@example.org' });
+const emailPattern: [string, string] = [
+  '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
+  'Eine E-Mail-Adresse, z. B. name@example.org',
+];
+const emailField = (label: string, hint?: string) =>
+  field(email, { label, hint, pattern: emailPattern });
+
+const title = field(text(100), { label: 'Titel', hint: 'Die Überschrift der Seite.' });
+const description = field(text(200), {
+  label: 'Beschreibung für Suchmaschinen',
+  hint: 'Ein Satz, höchstens 200 Zeichen.',
+});
+const reviewed = field(isoDate, {
+  label: 'Stand',
+  hint: 'Das Datum, an dem der Text zuletzt geprüft wurde.',
+});
 
 export const accessibilityFrontMatter = z.strictObject({
-  title: text(100),
-  description: text(200),
-  reviewed: isoDate,
-  contactName: text(200),
-  contactEmail: email,
+  title,
+  description,
+  reviewed,
+  contactName: field(text(200), {
+    label: 'Kontaktstelle',
+    hint: 'Wer Meldungen zu Barrieren beantwortet.',
+  }),
+  contactEmail: emailField('E-Mail der Kontaktstelle'),
 });
 export type AccessibilityFrontMatter = z.infer<typeof accessibilityFrontMatter>;
 
 /** The imprint (§ 5 DDG) holds the operator's details; the privacy notice and security.txt use them. */
 export const imprintFrontMatter = z.strictObject({
-  title: text(100),
-  description: text(200),
-  organisation: text(200),
-  street: text(100),
-  postalCode: text(20),
-  city: text(100),
-  country: text(100),
-  email,
-  phone: text(40).optional(),
-  representedBy: text(300),
-  contentResponsible: text(300),
-  register: text(200).optional(),
-  vatId: text(30).optional(),
-  dataProtectionContact: text(300),
-  dataProtectionEmail: email,
-  supervisoryAuthority: text(300),
-  supervisoryAuthorityUrl: httpsUrl,
-  securityContact: email,
+  title,
+  description,
+  organisation: field(text(200), {
+    label: 'Organisation',
+    hint: 'Name und Rechtsform der betreibenden Organisation.',
+  }),
+  street: field(text(100), { label: 'Straße und Hausnummer' }),
+  postalCode: field(text(20), { label: 'Postleitzahl' }),
+  city: field(text(100), { label: 'Ort' }),
+  country: field(text(100), { label: 'Land' }),
+  email: emailField('E-Mail'),
+  phone: field(text(40), { label: 'Telefon', hint: 'z. B. +49 228 12345-0' }).optional(),
+  representedBy: field(text(300), {
+    label: 'Vertreten durch',
+    hint: 'Namen und Funktion der vertretungsberechtigten Personen.',
+  }),
+  contentResponsible: field(text(300), {
+    label: 'Verantwortlich für den Inhalt',
+    hint: 'Name und Anschrift (§ 18 Abs. 2 MStV).',
+  }),
+  register: field(text(200), {
+    label: 'Registereintrag',
+    hint: 'Registergericht und -nummer; leer lassen, wenn es keinen gibt.',
+  }).optional(),
+  vatId: field(text(30), {
+    label: 'USt-IdNr.',
+    hint: 'Leer lassen, wenn es keine gibt.',
+  }).optional(),
+  dataProtectionContact: field(text(300), {
+    label: 'Kontakt für Datenschutz',
+    hint: 'Name oder Stelle der oder des Datenschutzbeauftragten.',
+  }),
+  dataProtectionEmail: emailField('E-Mail für Datenschutz'),
+  supervisoryAuthority: field(text(300), {
+    label: 'Datenschutz-Aufsichtsbehörde',
+    hint: 'Die für die Organisation zuständige Behörde.',
+  }),
+  supervisoryAuthorityUrl: field(httpsUrl, {
+    label: 'Website der Aufsichtsbehörde',
+    pattern: httpsPattern,
+  }),
+  securityContact: emailField(
+    'E-Mail für Sicherheitsmeldungen',
+    'Steht in /.well-known/security.txt.',
+  ),
 });
 export type ImprintFrontMatter = z.infer<typeof imprintFrontMatter>;
 
@@ -103,11 +208,7 @@ export const imprintNeutralFields = [
   'securityContact',
 ] as const satisfies readonly (keyof ImprintFrontMatter)[];
 
-export const privacyFrontMatter = z.strictObject({
-  title: text(100),
-  description: text(200),
-  reviewed: isoDate,
-});
+export const privacyFrontMatter = z.strictObject({ title, description, reviewed });
 export type PrivacyFrontMatter = z.infer<typeof privacyFrontMatter>;
 
 /** Fields that describe the partner, not the language: equal in every locale's file. */

@@ -1,3 +1,5 @@
+import { cmsProxyPort } from './cms-proxy';
+
 /**
  * Sent with every response, by next.config.ts, proxy.ts and deploy/nginx.conf (a test keeps the
  * nginx copy equal to this one). The README says what the CSP allows and why.
@@ -42,3 +44,38 @@ export const pageCacheControl = 'public, max-age=300, s-maxage=3600, stale-while
 
 /** A minute: long enough to absorb a scanner's burst, short enough for a new partner page. */
 export const notFoundCacheControl = 'public, max-age=60';
+
+/** Where the web editor lives (Decap CMS and its login): never part of the public site. */
+export const adminPrefix = '/admin';
+
+// The editor is Decap CMS's prebuilt bundle, which needs more than the public pages: 'unsafe-eval'
+// (its config validator, ajv, compiles schemas with new Function), inline <style> elements
+// (emotion), GitHub's API and avatars, and in `npm run edit` its local proxy. No inline script:
+// the OAuth callback's one script is allowed by its hash, on that answer only (lib/cms-oauth.ts).
+const adminContentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src-elem 'unsafe-inline'",
+  "style-src-attr 'none'",
+  "img-src 'self' https://avatars.githubusercontent.com",
+  development
+    ? `connect-src 'self' http://localhost:${cmsProxyPort} ws:`
+    : "connect-src 'self' https://api.github.com https://www.githubstatus.com",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Sent instead of `securityHeaders` below /admin: its own CSP, and never indexed.
+ * No Cross-Origin-Opener-Policy: the login pop-up must reach back to the editor's window.
+ */
+export const adminHeaders = {
+  ...securityHeaders,
+  'Content-Security-Policy': adminContentSecurityPolicy,
+  'X-Robots-Tag': 'noindex, nofollow',
+} as const;
+
+/** The editor's files: browsers, the front and CDNs check them again on every use (a new build
+ * may bring a new editor). The login's answers say no-store themselves. */
+export const adminCacheControl = 'no-cache';

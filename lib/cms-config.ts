@@ -1,0 +1,205 @@
+import { createTranslator } from 'next-intl';
+import type { z } from 'zod';
+import de from '../messages/de.json';
+import {
+  accessibilityFrontMatter,
+  type FieldMeta,
+  headerFrontMatter,
+  imprintFrontMatter,
+  languageNeutralFields,
+  partnerFrontMatter,
+  privacyFrontMatter,
+} from './content-schema';
+import { routing, type Locale } from './i18n/routing';
+import { cmsProxyPort } from './cms-proxy';
+import { getSiteUrl } from './site';
+
+/** The editors' language: Decap's own texts, and every label and hint of lib/content-schema.ts. */
+export const cmsLocale: Locale = 'de';
+
+/** The name of our Decap format (public/admin/cms-format.js): the files as this project writes them. */
+export const cmsFormat = 'cc-markdown';
+
+type CmsField = Record<string, unknown>;
+type Shape = Record<string, z.ZodType>;
+
+const t = createTranslator({ locale: cmsLocale, messages: de });
+const languageNames = new Intl.DisplayNames([cmsLocale], { type: 'language' });
+
+/** The label an option of a select shows: the site's own wording where it has one. */
+function optionLabel(field: string, value: string): string {
+  if (field === 'type') return t('PartnerType.label', { type: value });
+  if (field === 'nameLang') return `${languageNames.of(value)} (${value})`;
+  return value;
+}
+
+/** One front-matter field as a Decap widget, from its zod schema: required, kind, rules, texts. */
+export function cmsField(name: string, schema: z.ZodType): CmsField {
+  const optional = schema.safeParse(undefined).success;
+  const inner = (optional ? (schema as z.ZodOptional).unwrap() : schema) as z.ZodType;
+  const meta = inner.meta() as FieldMeta | undefined;
+  if (!meta?.label) throw new Error(`lib/content-schema.ts: ${name} has no label for the editor`);
+  const field: CmsField = { name, label: meta.label };
+  if (meta.hint) field.hint = meta.hint;
+  if (optional) field.required = false;
+  const def = inner as unknown as {
+    type: string;
+    maxLength?: number | null;
+    isInt?: boolean;
+    minValue?: number | null;
+    maxValue?: number | null;
+    options?: readonly string[];
+    def: { out?: { format?: string } };
+  };
+  switch (def.type) {
+    case 'string': {
+      field.widget = 'string';
+      const max = def.maxLength;
+      if (meta.pattern) field.pattern = meta.pattern;
+      else if (max) field.pattern = [`^.{0,${max}}$`, `Höchstens ${max} Zeichen`];
+      break;
+    }
+    case 'number':
+      Object.assign(field, { widget: 'number', value_type: def.isInt ? 'int' : 'float' });
+      if (Number.isFinite(def.minValue)) field.min = def.minValue;
+      if (Number.isFinite(def.maxValue)) field.max = def.maxValue;
+      break;
+    case 'boolean':
+      field.widget = 'boolean';
+      break;
+    case 'enum':
+      field.widget = 'select';
+      field.options = def.options!.map((value) => ({ label: optionLabel(name, value), value }));
+      break;
+    case 'pipe':
+      if (def.def.out?.format !== 'date') throw new Error(`${name}: no widget for this field`);
+      Object.assign(field, {
+        widget: 'datetime',
+        format: 'YYYY-MM-DD',
+        date_format: 'DD.MM.YYYY',
+        time_format: false,
+      });
+      break;
+    default:
+      throw new Error(`${name}: no widget for a field of type ${def.type}`);
+  }
+  return field;
+}
+
+function cmsFields(shape: Shape): CmsField[] {
+  return Object.entries(shape).map(([name, schema]) => cmsField(name, schema));
+}
+
+const body = (label: string, hint?: string): CmsField => ({
+  name: 'body',
+  label,
+  widget: 'markdown',
+  // Text, headings, links and lists: no images, no embeds.
+  editor_components: [],
+  ...(hint && { hint }),
+});
+
+/** The site's own pages, one entry per page and language (Decap's file collections have no i18n). */
+const pages = [
+  {
+    name: 'header',
+    label: 'Kopf der Partnerseite',
+    schema: headerFrontMatter,
+    body: body('Einleitung', 'Der Satz unter dem Zitat.'),
+  },
+  {
+    name: 'accessibility',
+    label: 'Erklärung zur Barrierefreiheit',
+    schema: accessibilityFrontMatter,
+    body: body('Erklärung', 'Abschnitte mit ## beginnen.'),
+  },
+  {
+    name: 'imprint',
+    label: 'Impressum',
+    schema: imprintFrontMatter,
+    body: body('Weitere Hinweise'),
+  },
+  {
+    name: 'privacy',
+    label: 'Datenschutzerklärung',
+    schema: privacyFrontMatter,
+    body: body(
+      'Text',
+      'Was hier über Cookies, Skripte und Protokolle steht, prüfen Tests gegen den Server: Änderungen daran mit dem Betrieb absprechen.',
+    ),
+  },
+];
+
+/**
+ * Decap CMS's configuration (served as /admin/config.yml), generated from lib/content-schema.ts:
+ * partners in both languages in one form, the language-neutral fields entered once; the site's
+ * own pages per language. GitHub with the editorial workflow in production, decap-server when
+ * the editor runs on localhost (`npm run edit`).
+ */
+export function cmsConfig(env: Record<string, string | undefined> = process.env) {
+  const site = getSiteUrl(env).origin;
+  const neutral = new Set<string>(languageNeutralFields);
+  const partnerFields = Object.entries(partnerFrontMatter.shape as Shape).map(([name, schema]) => ({
+    ...cmsField(name, schema),
+    i18n: neutral.has(name) ? 'duplicate' : true,
+  }));
+  return {
+    backend: {
+      name: 'github',
+      repo: env.CMS_GITHUB_REPO || 'owner/repository',
+      branch: env.CMS_GITHUB_BRANCH || 'main',
+      base_url: site,
+      auth_endpoint: 'admin/auth',
+      squash_merges: true,
+    },
+    publish_mode: 'editorial_workflow',
+    // Used only where the editor is opened on localhost; then the proxy writes the working tree.
+    local_backend: { url: `http://localhost:${cmsProxyPort}/api/v1` },
+    site_url: site,
+    display_url: site,
+    locale: cmsLocale,
+    // Decap requires a media folder; no field here takes images.
+    media_folder: 'public/uploads',
+    public_folder: '/uploads',
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    i18n: {
+      structure: 'multiple_files',
+      locales: [...routing.locales],
+      default_locale: routing.defaultLocale,
+    },
+    collections: [
+      {
+        name: 'partners',
+        label: 'Partner',
+        label_singular: 'Partner',
+        description:
+          'Jeder Partner hat eine deutsche und eine englische Fassung. Website, Art, Reihenfolge, Gründungsjahr, Stand der Zahlen und Entwurf gelten für beide und werden nur auf Deutsch eingegeben.',
+        folder: 'content/partners',
+        extension: 'md',
+        format: cmsFormat,
+        create: true,
+        i18n: true,
+        identifier_field: 'name',
+        slug: '{{fields.shortName}}',
+        summary: '{{order}}. {{shortName}}: {{name}}',
+        sortable_fields: ['order', 'name'],
+        editor: { preview: false },
+        fields: [...partnerFields, { ...body('Beschreibung'), i18n: true }],
+      },
+      {
+        name: 'pages',
+        label: 'Seiten',
+        format: cmsFormat,
+        editor: { preview: false },
+        files: pages.flatMap((page) =>
+          routing.locales.map((locale) => ({
+            name: `${page.name}-${locale}`,
+            label: `${page.label} (${languageNames.of(locale)})`,
+            file: `content/${page.name}.${locale}.md`,
+            fields: [...cmsFields(page.schema.shape as Shape), page.body],
+          })),
+        ),
+      },
+    ],
+  };
+}
