@@ -1,0 +1,7 @@
+import { startLogin } from '@/lib/cms-oauth';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return startLogin(request);
+}
