@@ -392,13 +392,32 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
 }
 
 /**
- * What `npm run content:check` and `next build` print: every problem, then a one-line summary.
- * Returns false when there is an error.
+ * A problem as a GitHub Actions workflow command: GitHub shows it on that line of the file, in
+ * the pull request an editor's change opened.
  */
-export function reportContent(dir: string, print: (line: string) => void = console.log): boolean {
+export function formatAnnotation(problem: ContentProblem): string {
+  // Workflow commands end at a newline; their properties at a comma or colon.
+  const data = (text: string) =>
+    text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const level = problem.severity === 'error' ? 'error' : 'warning';
+  return `::${level} file=${property(problem.file)},line=${problem.line},title=${property(problem.field)}::${data(`${problem.field}: ${problem.message}`)}`;
+}
+
+/**
+ * What `npm run content:check` and `next build` print: every problem, then a one-line summary.
+ * Inside GitHub Actions (GITHUB_ACTIONS=true) the problems are annotations. Returns false when
+ * there is an error.
+ */
+export function reportContent(
+  dir: string,
+  print: (line: string) => void = console.log,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
   const started = performance.now();
   const { problems, fileCount } = checkContent(dir);
-  for (const problem of problems) print(formatProblem(problem));
+  const format = env.GITHUB_ACTIONS === 'true' ? formatAnnotation : formatProblem;
+  for (const problem of problems) print(format(problem));
   const count = (severity: ContentProblem['severity'], word: string) => {
     const n = problems.filter((problem) => problem.severity === severity).length;
     return `${n} ${word}${n === 1 ? '' : 's'}`;

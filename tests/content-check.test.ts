@@ -2,7 +2,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, type ContentProblem } from '@/lib/content-check';
+import {
+  checkContent,
+  type ContentProblem,
+  formatAnnotation,
+  formatProblem,
+  reportContent,
+} from '@/lib/content-check';
 
 const fixtures = 'tests/fixtures/content';
 const now = new Date('2026-06-01');
@@ -290,7 +296,7 @@ describe('content:check', () => {
           return {
             code: 0,
             out: execFileSync('node_modules/.bin/tsx', ['scripts/content-check.ts'], {
-              env: { ...process.env, CONTENT_DIR: dir },
+              env: { ...process.env, CONTENT_DIR: dir, GITHUB_ACTIONS: '' },
               encoding: 'utf8',
             }),
           };
@@ -323,6 +329,36 @@ describe('content:check', () => {
     },
   );
 
+  it('prints GitHub annotations inside GitHub Actions, errors and warnings', () => {
+    const lines = (name: string) => {
+      const printed: string[] = [];
+      reportContent(path.join(fixtures, name), (line) => printed.push(line), {
+        GITHUB_ACTIONS: 'true',
+      });
+      return printed;
+    };
+    expect(lines('several').slice(0, 2)).toEqual([
+      `::error file=${at('several', 'partners/a.de.md')},line=6,title=type::type: must be one of: association, platform, network, institute`,
+      `::error file=${at('several', 'partners/a.en.md')},line=6,title=type::type: must be one of: association, platform, network, institute`,
+    ]);
+    expect(lines('old-figures')[0]).toBe(
+      `::warning file=${at('old-figures', 'partners/x.de.md')},line=8,title=figuresAsOf::figuresAsOf: the figures are from 2015, more than 5 years ago: check them in every language and update the year`,
+    );
+    expect(lines('valid')).toEqual([expect.stringMatching(/^✓ 16 files/)]);
+  });
+
+  it('escapes what would end an annotation early', () => {
+    expect(
+      formatAnnotation({
+        file: 'content/a,b:c.md',
+        line: 3,
+        field: 'name',
+        message: '100% wrong\nsecond line',
+        severity: 'error',
+      }),
+    ).toBe('::error file=content/a%2Cb%3Ac.md,line=3,title=name::name: 100%25 wrong%0Asecond line');
+  });
+
   it(
     'stops next build with the same messages before it compiles anything',
     { timeout: 60_000 },
@@ -337,6 +373,7 @@ describe('content:check', () => {
           NEXT_DIST_DIR: distDir,
           NEXT_TELEMETRY_DISABLED: '1',
           CC_CONTENT_CHECKED: '',
+          GITHUB_ACTIONS: '',
         },
         encoding: 'utf8',
       });
