@@ -1,6 +1,11 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import { notFoundCacheControl, pageCacheControl } from '@/lib/security-headers';
+import {
+  adminCacheControl,
+  adminHeaders,
+  notFoundCacheControl,
+  pageCacheControl,
+} from '@/lib/security-headers';
 import { rawRequest, type RawResponse } from './raw-http';
 
 const ports = inject('ports');
@@ -140,5 +145,27 @@ describe('the front and query strings', () => {
     expect(tagged.status).toBe(200);
     expect(tagged.headers.get('x-cache')).toBe('HIT');
     expect(await tagged.text()).toContain('<html lang="en"');
+  });
+});
+
+describe('the web editor through the front', () => {
+  it('keeps its own headers, is never cached, and shows the login’s own error page', async () => {
+    for (let i = 0; i < 2; i++) {
+      const page = await get('front', '/admin/');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toBe(
+        adminHeaders['Content-Security-Policy'],
+      );
+      expect(page.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+      expect(page.headers.get('cache-control')).toBe(adminCacheControl);
+      expect(page.headers.get('x-cache')).toBeNull();
+      expect(await page.text()).toContain('<meta name="robots" content="noindex, nofollow"');
+    }
+    const login = await get('front', '/admin/auth?provider=github&scope=repo');
+    expect(login.status).toBe(503);
+    expect(await login.text()).toContain('Anmeldung nicht eingerichtet');
+    expect(login.headers.get('content-security-policy')).toBe(
+      adminHeaders['Content-Security-Policy'],
+    );
   });
 });
