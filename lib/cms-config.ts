@@ -182,7 +182,7 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
         identifier_field: 'name',
         slug: '{{fields.shortName}}',
         summary: '{{order}}. {{shortName}}: {{name}}',
-        sortable_fields: ['order', 'name'],
+        sortable_fields: [{ field: 'order', default_sort: 'asc' }, 'name'],
         editor: { preview: false },
         fields: [...partnerFields, { ...body('Beschreibung'), i18n: true }],
       },
