@@ -161,11 +161,23 @@ describe('the web editor through the front', () => {
       expect(page.headers.get('x-cache')).toBeNull();
       expect(await page.text()).toContain('<meta name="robots" content="noindex, nofollow"');
     }
-    const login = await get('front', '/admin/auth?provider=github&scope=repo');
-    expect(login.status).toBe(503);
-    expect(await login.text()).toContain('Anmeldung nicht eingerichtet');
-    expect(login.headers.get('content-security-policy')).toBe(
+    const failed = await get('front', '/admin/auth/callback?code=x&state=y');
+    expect(failed.status).toBe(400);
+    expect(await failed.text()).toContain('Anmeldung fehlgeschlagen');
+    expect(failed.headers.get('content-security-policy')).toBe(
       adminHeaders['Content-Security-Policy'],
     );
+  });
+
+  it('lets the login’s state cookie through to the callback, and no cookie to any page', async () => {
+    const start = await get('front', '/admin/auth?provider=github&scope=repo');
+    expect(start.status).toBe(302);
+    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^cc_cms_oauth_state=[\w-]{43}$/);
+    const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
+    const callback = `/admin/auth/callback?code=x&state=${state}`;
+    // With the cookie the state matches, and GitHub (a closed port here) is asked: 502.
+    expect((await get('front', callback, { cookie })).status).toBe(502);
+    expect((await get('front', callback)).status).toBe(400);
   });
 });
