@@ -11,14 +11,21 @@
 #
 # Run it as the user nginx's workers run as (www-data on Debian): it empties a slot's cache and
 # switches slots by creating or removing CC_ROOT/slot-b-is-live, which nginx reads on every
-# request, so nginx is never reloaded or restarted. Settings come from the environment, with
-# the defaults below, which deploy/nginx.conf shares (tests/nginx-conf.test.ts keeps them equal).
-# npm run test:faults runs this script as README.md ("Deploy") tells an operator to.
+# request, so nginx is never reloaded or restarted. Settings come from the environment and from
+# CC_ENV_FILE (SITE_URL, CMS_GITHUB_*, …; README.md), with the defaults below, which
+# deploy/nginx.conf shares (tests/nginx-conf.test.ts keeps them equal). npm run test:faults runs
+# this script as README.md ("Deploy") tells an operator to.
 set -eu
 
+CC_ENV_FILE=${CC_ENV_FILE:-/etc/cc-partners/env}
+if [ -r "$CC_ENV_FILE" ]; then
+  set -a
+  . "$CC_ENV_FILE"
+  set +a
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 CC_ROOT=${CC_ROOT:-/srv/cc-partners}
-CC_SOURCE=${CC_SOURCE:-$(git -C "$here" rev-parse --show-toplevel)}
+CC_SOURCE=${CC_SOURCE:-$(git -c safe.directory='*' -C "$here" rev-parse --show-toplevel 2>/dev/null || true)}
 CC_REF=${CC_REF:-HEAD}
 CC_PROCESSES=${CC_PROCESSES:-2}
 CC_PORT_A=${CC_PORT_A:-3000}
@@ -32,6 +39,8 @@ flag="$CC_ROOT/slot-b-is-live"
 
 log() { printf 'deploy: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+# The operator's checkout may belong to another user than the one deploying: trust it.
+git() { command git -c safe.directory="$CC_SOURCE" "$@"; }
 
 http_ok() { # url: whether it answers 2xx within 5 s
   node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(5000) })
@@ -47,7 +56,12 @@ slot_ports() { # slot: its CC_PROCESSES ports, space-separated
 }
 release_id() { basename "$1"; }
 live_dir() { [ -e "$CC_ROOT/current" ] && readlink -f "$CC_ROOT/current" || true; }
-running() { [ -f "$1/run/pid" ] && kill -0 "$(cat "$1/run/pid")" 2>/dev/null; }
+# A pid file may outlive its process (a reboot, a SIGKILL): only a live supervisor counts.
+running() {
+  local pid
+  pid=$(cat "$1/run/pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null &&
+    grep -qs run-release.sh "/proc/$pid/cmdline"
+}
 
 start_release() { # dir slot
   local dir=$1 slot=$2 port deadline
@@ -60,7 +74,7 @@ start_release() { # dir slot
   # Its own session and process group (pid = group id): it outlives this shell, stops as a whole.
   (
     cd "$dir"
-    setsid deploy/run-release.sh $(slot_ports "$slot") >>run/next.log 2>&1 </dev/null &
+    setsid deploy/run-release.sh $(slot_ports "$slot") >>run/next.log 2>&1 </dev/null 9>&- &
     echo $! >run/pid
   )
   deadline=$((SECONDS + CC_HEALTH_TIMEOUT))
@@ -162,7 +176,16 @@ prune() { # keep the newest CC_KEEP_RELEASES, and always the live and the previo
   done
 }
 
-case "${1:-deploy}" in
+command=${1:-deploy}
+if [ "$command" != status ]; then
+  [ -n "$CC_SOURCE" ] || [ "$command" != deploy ] || die "set CC_SOURCE to the repository (URL or directory)"
+  mkdir -p "$CC_ROOT"
+  # One at a time: a deploy, a rollback and a timer's `start` must not run into each other.
+  exec 9>>"$CC_ROOT/.deploy.lock"
+  flock -n 9 || die "another deploy/deploy.sh is at work in $CC_ROOT"
+fi
+
+case "$command" in
   deploy)
     [ -n "${SITE_URL:-}" ] || die "SITE_URL is not set: the public address, e.g. https://partners.example.org"
     target=$(build)
@@ -197,6 +220,6 @@ case "${1:-deploy}" in
     done
     ;;
   *)
-    die "unknown command $1 (deploy, rollback, start, stop, status)"
+    die "unknown command $command (deploy, rollback, start, stop, status)"
     ;;
 esac

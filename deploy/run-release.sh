@@ -10,7 +10,9 @@ keep_running() { # port
   trap '[ -z "$child" ] || kill -TERM "$child" 2>/dev/null; wait; exit 0' TERM
   while :; do
     # -H localhost, not 127.0.0.1: Next then rewrites localized paths to themselves (a 307 loop).
-    NODE_ENV=production node "$next" start -H localhost -p "$port" &
+    # localhost as 127.0.0.1, where nginx connects: Debian's /etc/hosts also names ::1 localhost.
+    NODE_ENV=production NODE_OPTIONS="--dns-result-order=ipv4first ${NODE_OPTIONS:-}" \
+      node "$next" start -H localhost -p "$port" &
     child=$!
     status=0
     wait "$child" || status=$?

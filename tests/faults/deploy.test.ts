@@ -36,6 +36,7 @@ const env = () => ({
   CC_WARM_PORT: String(warmPort),
   CC_CACHE_DIR: front.cacheDir,
   CC_DRAIN_SECONDS: '3',
+  CC_ENV_FILE: '/dev/null',
   SITE_URL: 'https://partners.example.org',
   NEXT_TELEMETRY_DISABLED: '1',
 });
@@ -240,6 +241,26 @@ describe('deploy/deploy.sh and the front', () => {
       const direct = await fetch(`http://127.0.0.1:${livePorts()[0]}${stylesheet}`);
       expect(direct.status, `${stylesheet} from the new release itself`).toBe(200);
     }
+  });
+
+  it('starts a crashed next start again, while the other process answers', async () => {
+    const [port] = livePorts();
+    // The process listening on that port (Next renames itself next-server).
+    const listening = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
+    const pid = /pid=(\d+)/.exec(listening)?.[1];
+    expect(pid, listening).toBeDefined();
+    process.kill(Number(pid), 'SIGKILL');
+    await expect.poll(() => refuses(port!)).toBe(true);
+    const during = await get(markedPath);
+    expect(during.response.status).toBe(200);
+    await expect
+      .poll(
+        async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(200);
   });
 
   it('answers every sitemap URL and unknown paths with every Next process killed', async () => {
