@@ -65,9 +65,11 @@ export const partnerFrontMatter = z.strictObject({
       hint: 'Nur wählen, wenn der Name nicht in der Sprache dieser Fassung ist, z. B. Englisch für einen englischen Namen auf der deutschen Seite. Bildschirmleser sprechen ihn dann richtig aus.',
     },
   ).optional(),
-  shortName: field(text(20), {
+  // The editor makes a new partner's slug from it: _ and ~ would stay, and no slug may have them.
+  shortName: field(text(20).regex(/^[^_~]*$/, { error: 'must not contain _ or ~' }), {
     label: 'Kurzname',
     hint: 'Die Abkürzung, höchstens 20 Zeichen, z. B. VKU. Aus dem Kurznamen eines neuen Partners entsteht die Adresse seiner Seite.',
+    pattern: ['^[^_~]{0,20}$', 'Höchstens 20 Zeichen, ohne _ und ~'],
   }),
   summary: field(text(200), {
     label: 'Kurzbeschreibung',

@@ -77,6 +77,8 @@ describe('the web editor’s configuration, generated from lib/content-schema.ts
     ['summary', 'x'.repeat(200), true],
     ['summary', 'x'.repeat(201), false],
     ['shortName', 'x'.repeat(21), false],
+    ['shortName', 'Dt. Städtetag', true],
+    ['shortName', 'A_B', false],
   ] as const)('checks %s "%s" as the schema does (%s)', (name, value, valid) => {
     expect(formAccepts(field(name), value)).toBe(valid);
     expect(shape[name]!.safeParse(value).success).toBe(valid);

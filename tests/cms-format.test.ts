@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import vm from 'node:vm';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import matter from 'gray-matter';
 import { cmsConfig } from '@/lib/cms-config';
 
 type Format = {
@@ -20,6 +21,9 @@ function loadFormat(): Format {
 }
 
 const format = loadFormat();
+
+/** What the site's own parser (gray-matter's YAML, js-yaml 3) reads from a file's front matter. */
+const siteReads = (file: string) => matter(file).data;
 const config = cmsConfig({ SITE_URL: 'https://partners.example.org' });
 const names = (fields: { name: string }[]) => fields.map((field) => field.name);
 const [partners, pages] = config.collections as unknown as [
@@ -81,14 +85,20 @@ describe('the web editor’s file format', () => {
         '',
       ].join('\n'),
     );
-    // What the site's own parser (gray-matter's YAML) reads from it.
-    const front = yaml.load(written.split('---\n')[1]!) as Record<string, unknown>;
-    expect(front).toMatchObject({
+    expect(siteReads(written)).toMatchObject({
       name: 'Name: with colon',
       shortName: 'true',
       summary: 'Say "hi"',
     });
   });
+
+  it.each(['10:30', '1_000', 'Hinweis:', 'null', '0x1F', 'Köln', 'Ende.', 'a@b.de', '+49'])(
+    'writes "%s" so that the site reads the same text back',
+    (value) => {
+      const written = format.toFile({ seat: value }, ['seat']);
+      expect(siteReads(written)).toEqual({ seat: value });
+    },
+  );
 
   it('reads dates as the text of the form’s date field', () => {
     expect(format.fromFile('---\nreviewed: 2026-11-26\n---\n\nText\n')).toEqual({

@@ -1,13 +1,14 @@
 // The file format of the web editor (Decap CMS), registered as "cc-markdown": Markdown with YAML
 // front matter, written the way content/ is written, so that saving a file unchanged changes
 // nothing. Fields in the order of the form (lib/cms-config.ts), empty ones left out; numbers and
-// booleans bare; text bare when it has no space and YAML reads it back as the same text, else
+// booleans bare; text bare when it starts with a letter, has no space and YAML reads it back as
+// the same text (so no number, date or boolean in either YAML version the project uses), else
 // in "double quotes"; never folded. One blank line before the body, one newline at the end.
 // Needs js-yaml (window.jsyaml). tests/cms-format.test.ts runs it on every content file.
 (function (root) {
   'use strict';
   var yaml = root.jsyaml;
-  var plain = /^[\p{L}\p{N}][\p{L}\p{N}_@./:+-]*$/u;
+  var plain = /^\p{L}[\p{L}\p{N}_@./:+-]*$/u;
   var date = /^\d{4}-\d{2}-\d{2}$/;
   var frontMatter = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
 
@@ -15,10 +16,16 @@
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     if (typeof value !== 'string') throw new Error('cc-markdown: unexpected value ' + value);
     // Dates stay as written (reviewed: 2026-11-26); the content check reads both forms.
-    if (plain.test(value) && (date.test(value) || yaml.load('v: ' + value).v === value)) {
-      return value;
+    if (date.test(value)) return value;
+    return plain.test(value) && readsBack(value) ? value : JSON.stringify(value);
+  }
+
+  function readsBack(value) {
+    try {
+      return yaml.load('v: ' + value).v === value;
+    } catch (error) {
+      return false; // e.g. a trailing colon
     }
-    return JSON.stringify(value);
   }
 
   var format = {
