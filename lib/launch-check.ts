@@ -48,7 +48,10 @@ export function launchProblems(dir: string, env: Env = process.env): ContentProb
         : problem.message;
     return [{ ...problem, message, severity: 'error' }];
   });
-  return [...content, ...siteUrlProblems(env)];
+  const editor = env.CMS_GITHUB_REPO?.trim()
+    ? []
+    : [environment('CMS_GITHUB_REPO', 'is not set: the web editor would not know the repository')];
+  return [...content, ...siteUrlProblems(env), ...editor];
 }
 
 /** What `npm run launch:check` prints; false while the site is not ready to go live. */

@@ -2,7 +2,7 @@
 // with the word "Platzhalter" or "placeholder", or with a domain reserved for examples and tests
 // (RFC 2606), which can never be a real address.
 const placeholder =
-  /platzhalter|placeholder|\bexample\.(?:org|com|net)\b|\.(?:example|invalid|test)\b/i;
+  /platzhalter|placeholder|(?<![\w-])example\.(?:org|com|net)(?![\w.-])|\.(?:example|invalid|test)(?![\w.-])/i;
 
 /** Whether `text` still holds a placeholder instead of a real value. */
 export function isPlaceholder(text: string): boolean {

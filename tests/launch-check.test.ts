@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '@/lib/content-check';
 import { launchProblems, reportLaunch } from '@/lib/launch-check';
 
-const publicUrl = { SITE_URL: 'https://partners.connective-cities.net' };
+const publicUrl = {
+  SITE_URL: 'https://partners.connective-cities.net',
+  CMS_GITHUB_REPO: 'connective-cities/partners',
+};
 const lines = (dir: string, env: Record<string, string>) =>
   launchProblems(dir, env).map(formatProblem);
 
@@ -16,6 +19,12 @@ describe('launch:check', () => {
     expect(printed).toEqual([expect.stringMatching(/^✓ ready to go live/)]);
   });
 
+  it('fails without the repository the web editor saves to', () => {
+    expect(lines('tests/fixtures/content/valid', { SITE_URL: publicUrl.SITE_URL })).toEqual([
+      expect.stringMatching(/^\(environment\):1: CMS_GITHUB_REPO: is not set/),
+    ]);
+  });
+
   it.each([
     [{}, [/^\(environment\):1: SITE_URL: is not set/]],
     [{ SITE_URL: 'https://partners.example.org' }, [/SITE_URL: .* is not the public address/]],
@@ -25,7 +34,8 @@ describe('launch:check', () => {
     ],
     [{ SITE_URL: 'not a url' }, [/SITE_URL: "not a url" is not a URL/]],
   ])('fails for SITE_URL %o', (env, expected) => {
-    expect(lines('tests/fixtures/content/valid', env)).toEqual(
+    const withRepo = { ...env, CMS_GITHUB_REPO: publicUrl.CMS_GITHUB_REPO };
+    expect(lines('tests/fixtures/content/valid', withRepo)).toEqual(
       expected.map((pattern) => expect.stringMatching(pattern)),
     );
   });

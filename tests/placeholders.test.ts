@@ -22,6 +22,10 @@ describe('isPlaceholder', () => {
     'Zum Beispiel: Bonn',
     'for example, the city',
     'examples.org.uk',
+    'info@test-verein.de',
+    'https://mail.test.de/kontakt',
+    'https://www.best-example.com',
+    'kontakt@example.org.uk',
   ])('leaves "%s" alone', (text) => {
     expect(isPlaceholder(text)).toBe(false);
   });
