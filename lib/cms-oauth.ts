@@ -20,7 +20,7 @@ const builtSiteUrl = process.env.SITE_URL;
 
 function settings(env: Env): Settings | { missing: string[] } {
   const missing = ['CMS_GITHUB_CLIENT_ID', 'CMS_GITHUB_CLIENT_SECRET'].filter((name) => !env[name]);
-  const siteUrl = env.SITE_URL ?? builtSiteUrl;
+  const siteUrl = builtSiteUrl || env.SITE_URL;
   if (!siteUrl) missing.push('SITE_URL');
   if (missing.length > 0) return { missing };
   return {
@@ -67,12 +67,15 @@ function notConfigured(missing: string[]) {
   );
 }
 
+const clearState = `${stateCookie}=; Path=/admin/auth; Max-Age=0; HttpOnly; SameSite=Lax`;
+const callbackUrl = (config: Settings) => `${config.origin}/admin/auth/callback`;
+
 function failed(status: number, reason: string) {
   return page(
     status,
     'Anmeldung fehlgeschlagen',
     `<p>${escapeHtml(reason)}</p><p>Schließen Sie dieses Fenster und melden Sie sich im Editor noch einmal an.</p>`,
-    { 'Set-Cookie': `${stateCookie}=; Path=/admin/auth; Max-Age=0; HttpOnly; SameSite=Lax` },
+    { 'Set-Cookie': clearState },
   );
 }
 
@@ -103,7 +106,7 @@ export function startLogin(request: Request, env: Env = process.env): Response {
   const authorize = new URL(`${config.github}/login/oauth/authorize`);
   authorize.search = new URLSearchParams({
     client_id: config.clientId,
-    redirect_uri: `${config.origin}/admin/auth/callback`,
+    redirect_uri: callbackUrl(config),
     scope,
     state,
   }).toString();
@@ -144,7 +147,7 @@ export async function finishLogin(request: Request, env: Env = process.env): Pro
         client_id: config.clientId,
         client_secret: config.clientSecret,
         code,
-        redirect_uri: `${config.origin}/admin/auth/callback`,
+        redirect_uri: callbackUrl(config),
       }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -164,6 +167,6 @@ export async function finishLogin(request: Request, env: Env = process.env): Pro
     `<p>Sie sind angemeldet. Dieses Fenster schließt sich gleich.</p>
 <script type="application/json" id="cc-oauth">${data}</script>
 <script src="/admin/oauth-callback.js"></script>`,
-    { 'Set-Cookie': `${stateCookie}=; Path=/admin/auth; Max-Age=0; HttpOnly; SameSite=Lax` },
+    { 'Set-Cookie': clearState },
   );
 }

@@ -1,2 +1,3 @@
 /** Where `npm run edit` runs Decap CMS's local proxy (decap-server); the editor talks to it there. */
-export const cmsProxyPort = Number(process.env.CMS_PROXY_PORT ?? 8081);
+// Not decap-server's own 8081: that is the front's warm-up port (deploy/nginx.conf).
+export const cmsProxyPort = Number(process.env.CMS_PROXY_PORT ?? 8085);

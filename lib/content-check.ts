@@ -18,6 +18,7 @@ import {
   type PrivacyFrontMatter,
 } from './content-schema';
 import { isPlaceholder } from './placeholders';
+import { sitePageNames } from './site-pages';
 
 export type ContentProblem = {
   file: string;
@@ -66,7 +67,7 @@ export const figuresMaxAge = 5;
 
 const slugPattern = /^[a-z0-9-]+$/;
 const partnerFileName = /^(?<slug>.+)\.(?<locale>[^.]+)\.md$/;
-const siteFileName = /^(?:header|accessibility|imprint|privacy)\.(?<locale>[^.]+)\.md$/;
+const siteFileName = new RegExp(`^(?:header|${sitePageNames.join('|')})\\.(?<locale>[^.]+)\\.md$`);
 const keyLine = /^([A-Za-z_][\w-]*)\s*:/;
 
 // gray-matter's YAML engine is js-yaml's safeLoad (no custom types); its typings omit `engines`.

@@ -51,7 +51,7 @@ export const adminPrefix = '/admin';
 // The editor is Decap CMS's prebuilt bundle, which needs more than the public pages: 'unsafe-eval'
 // (its config validator, ajv, compiles schemas with new Function), inline <style> elements
 // (emotion), GitHub's API and avatars, and in `npm run edit` its local proxy. No inline script:
-// the OAuth callback's one script is allowed by its hash, on that answer only (lib/cms-oauth.ts).
+// the OAuth callback's script is a file too (public/admin/oauth-callback.js).
 const adminContentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self' 'unsafe-eval'",

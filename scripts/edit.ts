@@ -2,7 +2,7 @@
  * `npm run edit`: the web editor on this working tree. Runs the site in development (`next dev`)
  * and Decap CMS's local proxy (decap-server), both on 127.0.0.1 only, and prints the editor's
  * address. Saving in the editor writes content/ here; the site shows the change on reload.
- * Settings: EDIT_PORT (3000), CMS_PROXY_PORT (8081), EDIT_ROOT (this checkout: the repository
+ * Settings: EDIT_PORT (3000), CMS_PROXY_PORT (8085), EDIT_ROOT (this checkout: the repository
  * whose content/ the editor changes). Ctrl-C stops both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -63,7 +63,12 @@ const proxy = start(process.execPath, ['node_modules/decap-server/dist/index.js'
 const site = start(
   process.execPath,
   ['node_modules/next/dist/bin/next', 'dev', '-H', 'localhost', '-p', String(port)],
-  { CONTENT_DIR: path.join(editRoot, 'content'), CMS_PROXY_PORT: String(cmsProxyPort) },
+  {
+    CONTENT_DIR: path.join(editRoot, 'content'),
+    CMS_PROXY_PORT: String(cmsProxyPort),
+    // localhost as 127.0.0.1: where /etc/hosts also names ::1 localhost, Node would pick that.
+    NODE_OPTIONS: `--dns-result-order=ipv4first ${process.env.NODE_OPTIONS ?? ''}`,
+  },
 );
 
 const editor = `http://localhost:${port}/admin/`;

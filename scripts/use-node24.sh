@@ -5,7 +5,8 @@
 _cc_node_ok() {
   command -v node >/dev/null 2>&1 &&
     node -e 'const [a, b] = process.versions.node.split(".").map(Number);
-      process.exit((a === 22 && b >= 22) || (a === 24 && b >= 15) ? 0 : 1)'
+      const [, , c] = process.versions.node.split(".").map(Number);
+      process.exit((a === 22 && (b > 22 || (b === 22 && c >= 2))) || (a === 24 && b >= 15) ? 0 : 1)'
 }
 if ! _cc_node_ok; then
   if [ "$(id -u)" = 0 ]; then NODE24_PREFIX="${NODE24_PREFIX:-/opt/node24}"; else NODE24_PREFIX="${NODE24_PREFIX:-$HOME/.local/node24}"; fi
