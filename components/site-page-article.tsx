@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { getFormatter } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
+import { ogLocales } from '@/lib/site';
 
 type Props = {
   locale: Locale;
@@ -11,8 +11,12 @@ type Props = {
 };
 
 /** The frame of the site's own pages: accessibility statement, imprint, privacy notice. */
-export async function SitePageArticle({ locale, title, reviewed, children }: Props) {
-  const format = await getFormatter({ locale });
+export function SitePageArticle({ locale, title, reviewed, children }: Props) {
+  // The site's regional forms (de-DE, en-GB: "26 November 2026"), not plain en's US order.
+  const format = new Intl.DateTimeFormat(ogLocales[locale].replace('_', '-'), {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
   return (
     <article className="max-w-prose">
       <h1 className="text-3xl leading-tight font-bold tracking-tight text-balance break-words hyphens-auto sm:text-4xl">
@@ -21,9 +25,7 @@ export async function SitePageArticle({ locale, title, reviewed, children }: Pro
       {children}
       {reviewed && (
         <p className="mt-10 text-slate-600 dark:text-slate-400">
-          {reviewed.text(
-            format.dateTime(new Date(reviewed.date), { dateStyle: 'long', timeZone: 'UTC' }),
-          )}
+          {reviewed.text(format.format(new Date(reviewed.date)))}
         </p>
       )}
     </article>

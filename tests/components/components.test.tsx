@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LanguageSwitch } from '@/components/language-switch';
 import { PartnerCard } from '@/components/partner-card';
 import { ProverbHeader } from '@/components/proverb-header';
+import { SitePageArticle } from '@/components/site-page-article';
 import type { Partner } from '@/lib/content';
 import { localizedPaths } from '@/lib/i18n/paths';
 
@@ -80,5 +81,24 @@ describe('LanguageSwitch', () => {
     expect(link).toHaveAttribute('hreflang', other);
     expect(link).toHaveAttribute('lang', other);
     expect(within(nav).getAllByRole('link')).toHaveLength(1);
+  });
+});
+
+describe('SitePageArticle', () => {
+  it.each([
+    ['de', '26. November 2026'],
+    ['en', '26 November 2026'],
+  ] as const)('dates the review in %s as the site writes dates', (locale, expected) => {
+    render(
+      <SitePageArticle
+        locale={locale}
+        title="Title"
+        reviewed={{ date: '2026-11-26', text: (date) => `Reviewed: ${date}` }}
+      >
+        <p>Text</p>
+      </SitePageArticle>,
+    );
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Title');
+    expect(screen.getByText(`Reviewed: ${expected}`)).toBeInTheDocument();
   });
 });
