@@ -23,7 +23,7 @@
   function readsBack(value) {
     try {
       return yaml.load('v: ' + value).v === value;
-    } catch (error) {
+    } catch {
       return false; // e.g. a trailing colon
     }
   }

@@ -229,6 +229,32 @@ test('refuses an http:// website and writes nothing', async ({ page }) => {
   expect(changedFiles()).toBe('');
 });
 
+test('refuses a new partner whose English half is empty, and says which fields', async ({
+  page,
+}) => {
+  await openEditor(page, '#/collections/partners/new');
+  await field(page, 'name').fill('Nur Deutsch e. V.');
+  await field(page, 'shortName').fill('NurDE');
+  await field(page, 'summary').fill('Ein Partner, dessen englische Fassung fehlt.');
+  await field(page, 'website').fill('https://www.nur-deutsch.de');
+  await choose(page, 'type', 'Verband');
+  await field(page, 'order').fill('6');
+  await writeBody(page, 'Nur ein deutscher Text.', 0);
+  await field(page, 'name', 1).fill('German-only Association');
+  await publish(page);
+  // Decap validates only fields someone touched in the English half; our check names the rest.
+  await expect(
+    page.getByText(
+      'Beitrag speichern fehlgeschlagen: Englische Fassung: Kurzname fehlt; ' +
+        'Kurzbeschreibung fehlt; Beschreibung fehlt.',
+    ),
+  ).toBeVisible();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: 'tests/artifacts/editor/english-missing.png' });
+  await page.waitForTimeout(2000);
+  expect(changedFiles()).toBe('');
+});
+
 test('opening and leaving a partner unchanged changes no file', async ({ page }) => {
   const problems = await openEditor(page, '#/collections/partners/entries/uclg');
   await expect(field(page, 'name')).toHaveValue('United Cities and Local Governments');

@@ -23,7 +23,12 @@ describe('the web editor in the built site', () => {
     );
     const html = await page.text();
     expect(html).toContain('<meta name="robots" content="noindex, nofollow"');
-    for (const script of ['/admin/decap-cms.js', '/admin/js-yaml.min.js', '/admin/cms-format.js']) {
+    for (const script of [
+      '/admin/decap-cms.js',
+      '/admin/js-yaml.min.js',
+      '/admin/cms-format.js',
+      '/admin/cms-checks.js',
+    ]) {
       expect(html).toContain(`<script src="${script}"></script>`);
       const file = await get(script);
       expect(file.status, script).toBe(200);
