@@ -106,9 +106,16 @@ warm() { # dir: fill the cache of the slot that is not live, through the warm-up
   (cd "$1" && node scripts/warm-front.mjs "http://127.0.0.1:$CC_WARM_PORT" >&2)
 }
 
-# Pages cached in browsers and CDNs from the old release name its hashed files: keep them.
+# Pages cached in browsers and CDNs from the old release name its hashed files: keep them. Only
+# the files the old release built itself (listed at its build), not those it kept from the one
+# before: a release carries its own and its predecessor's, however many deploys went before.
 keep_assets() { # from-dir to-dir
-  [ ! -d "$1/.next/static" ] || cp -rn "$1/.next/static/." "$2/.next/static/" 2>/dev/null || true
+  [ -d "$1/.next/static" ] || return 0
+  if [ -r "$1/.next/own-assets" ]; then
+    (cd "$1/.next/static" && xargs -r -d '\n' cp -n --parents -t "$2/.next/static/" <../own-assets) 2>/dev/null || true
+  else
+    cp -rn "$1/.next/static/." "$2/.next/static/" 2>/dev/null || true
+  fi
 }
 
 # Start `target` in the slot that is not live, fill that slot's cache, make it live, drain and
@@ -160,6 +167,7 @@ build() { # prints the new release's directory
   done
   [ -d "$dir/node_modules" ] || (cd "$dir" && npm ci --no-audit --no-fund >&2)
   (cd "$dir" && NEXT_TELEMETRY_DISABLED=1 npm run build >&2) || die "the build of $id failed"
+  (cd "$dir/.next/static" && find . -type f) >"$dir/.next/own-assets"
   echo "$dir"
 }
 

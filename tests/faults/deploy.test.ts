@@ -193,12 +193,16 @@ afterAll(async () => {
 });
 
 describe('deploy/deploy.sh and the front', () => {
+  // The stylesheets of releases A and B, which differ.
+  let oldStylesheet = '';
+  let newStylesheet = '';
+
   it('replaces the release under load: no error, then the new release', async () => {
     const paths = await sitemapPaths();
     expect(paths.length).toBeGreaterThan(80);
     const before = await get(markedPath);
     expect(before.text).toContain('Marker: release A.');
-    const oldStylesheet = stylesheetOf(before.text)!;
+    oldStylesheet = stylesheetOf(before.text)!;
     commit('Release B', () => {
       markPartner('release B');
       fs.appendFileSync(path.join(source, 'app/globals.css'), '\n.release-b { color: #000; }\n');
@@ -233,7 +237,7 @@ describe('deploy/deploy.sh and the front', () => {
 
     const after = await get(markedPath);
     expect(after.text).toContain('Marker: release B.');
-    const newStylesheet = stylesheetOf(after.text)!;
+    newStylesheet = stylesheetOf(after.text)!;
     expect(newStylesheet).not.toBe(oldStylesheet);
     // A page of either release finds its stylesheet, even with the old release stopped.
     for (const stylesheet of [oldStylesheet, newStylesheet]) {
@@ -312,6 +316,11 @@ describe('deploy/deploy.sh and the front', () => {
     expect((await get(markedPath)).response.headers.get('x-cache')).toBe('HIT');
     expect((await get('/healthz')).response.status).toBe(200);
     expect(nginxWorkers(), 'nginx was not restarted or reloaded').toEqual(workers);
+    // Release C keeps release B's hashed files, not those B had kept from A.
+    const kept = (stylesheet: string) =>
+      fs.existsSync(path.join(work, 'srv/current', stylesheet.replace('/_next/', '.next/')));
+    expect(kept(newStylesheet), newStylesheet).toBe(true);
+    expect(kept(oldStylesheet), oldStylesheet).toBe(false);
   });
 
   it('rolls back to the previous release', async () => {
