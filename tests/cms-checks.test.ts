@@ -8,11 +8,13 @@ type Entry = { collection: string; data: object; i18n?: Record<string, { data: o
 type Handler = (event: { entry: unknown }) => Promise<unknown>;
 
 const config = cmsConfig({ SITE_URL: 'https://partners.example.org' });
-const configText = JSON.stringify(config);
 let configRequests = 0;
 
-/** public/admin/cms-checks.js as the browser runs it, with the editor's configuration served. */
-function loadChecks() {
+/**
+ * public/admin/cms-checks.js as the browser runs it, with the editor's configuration served
+ * (`answers`: the status of each request for it, then 200).
+ */
+function loadChecks(configText = JSON.stringify(config), answers: number[] = []) {
   const listeners: { name: string; handler: Handler }[] = [];
   const context = {
     jsyaml: yaml,
@@ -22,9 +24,8 @@ function loadChecks() {
     },
     fetch: async (url: string) => {
       configRequests++;
-      return url === '/admin/config.yml'
-        ? new Response(configText)
-        : new Response('', { status: 404 });
+      const status = url === '/admin/config.yml' ? (answers.shift() ?? 200) : 404;
+      return new Response(status === 200 ? configText : '', { status });
     },
   };
   vm.runInNewContext(fs.readFileSync('public/admin/cms-checks.js', 'utf8'), context);
@@ -32,9 +33,10 @@ function loadChecks() {
   return listeners[0]!.handler;
 }
 
-const preSave = loadChecks();
 // Decap hands over an Immutable.js map; the check reads it through toJS().
-const save = (entry: Entry) => preSave({ entry: { toJS: () => structuredClone(entry) } });
+const saveWith = (handler: Handler) => (entry: Entry) =>
+  handler({ entry: { toJS: () => structuredClone(entry) } });
+const save = saveWith(loadChecks());
 
 /** A partner as Decap holds it: the German data, and the English data under i18n. */
 function partner(english: Record<string, unknown>) {
@@ -119,5 +121,26 @@ describe('the web editor’s check of the English half', () => {
 
   it('reads the configuration once', () => {
     expect(configRequests).toBe(1);
+  });
+
+  it('checks fields marked i18n: translate as well', async () => {
+    const translate = structuredClone(config) as unknown as typeof config & {
+      collections: { fields: { name: string; i18n?: unknown }[] }[];
+    };
+    for (const f of translate.collections[0]!.fields) if (f.i18n === true) f.i18n = 'translate';
+    const error = await saveWith(loadChecks(JSON.stringify(translate)))(
+      partner({ ...complete, name: '' }),
+    ).catch((e: Error) => e);
+    expect(String(error)).toBe('Englische Fassung: Name fehlt.');
+  });
+
+  it('says so in German when the configuration cannot be read, and tries again', async () => {
+    const flaky = saveWith(loadChecks(undefined, [503]));
+    const error = await flaky(partner(complete)).catch((e: Error) => e);
+    expect(String(error)).toBe(
+      'Die Einstellungen des Editors (/admin/config.yml) ließen sich nicht laden (HTTP 503). ' +
+        'Bitte die Seite neu laden und noch einmal speichern.',
+    );
+    await expect(flaky(partner(complete))).resolves.toBeUndefined();
   });
 });

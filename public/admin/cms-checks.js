@@ -1,9 +1,10 @@
 // Checks the other languages of an entry before the web editor (Decap CMS) saves it. Decap
-// validates only the form of the default language (German): an English name or summary left
-// empty, or too long, would be written and caught only later by the content check. This
-// preSave listener applies the same rules the form applies in German (required, pattern) to
-// every other language's fields, taken from the editor's own configuration (generated from
-// lib/content-schema.ts), and stops the save with a message that names the language and fields.
+// validates the form of the default language (German) and, of the English half, only the fields
+// someone touched: an English name or summary never filled in would be written and caught only
+// later by the content check. This preSave listener applies the rules the form applies in German
+// (required, pattern) to every other language's translated fields, taken from the editor's own
+// configuration (generated from lib/content-schema.ts), and stops the save with a message that
+// names the language and the fields.
 // tests/cms-checks.test.ts runs it against the generated configuration.
 (function (root) {
   'use strict';
@@ -16,7 +17,7 @@
       config = root
         .fetch(link ? link.getAttribute('href') : '/admin/config.yml')
         .then(function (response) {
-          if (!response.ok) throw new Error('config.yml: ' + response.status);
+          if (!response.ok) throw new Error('HTTP ' + response.status);
           return response.text();
         })
         .then(function (text) {
@@ -40,7 +41,7 @@
   function problems(fields, data) {
     var found = [];
     fields.forEach(function (field) {
-      if (field.i18n !== true || field.widget === 'hidden') return;
+      if ((field.i18n !== true && field.i18n !== 'translate') || field.widget === 'hidden') return;
       var value = data[field.name];
       if (isEmpty(value)) {
         if (field.required !== false) found.push(field.label + ' fehlt');
@@ -73,16 +74,29 @@
       .filter(Boolean);
   }
 
+  /** An error Decap shows after its "could not save" message; with no name, only the text. */
+  function refusal(message) {
+    var error = new Error(message);
+    error.name = '';
+    return error;
+  }
+
   function preSave(event) {
     var entry = event.entry.toJS ? event.entry.toJS() : event.entry;
-    return loadConfig().then(function (siteConfig) {
-      var messages = checkEntry(siteConfig, entry);
-      if (!messages.length) return undefined; // save the entry as it is
-      // Decap shows the error after its "could not save" message; with no name, only the text.
-      var error = new Error(messages.join(' '));
-      error.name = '';
-      throw error;
-    });
+    return loadConfig().then(
+      function (siteConfig) {
+        var messages = checkEntry(siteConfig, entry);
+        if (messages.length) throw refusal(messages.join(' '));
+        return undefined; // save the entry as it is
+      },
+      function (problem) {
+        throw refusal(
+          'Die Einstellungen des Editors (/admin/config.yml) ließen sich nicht laden (' +
+            problem.message +
+            '). Bitte die Seite neu laden und noch einmal speichern.',
+        );
+      },
+    );
   }
 
   root.ccCheckEntry = checkEntry;
