@@ -106,9 +106,9 @@ warm() { # dir: fill the cache of the slot that is not live, through the warm-up
   (cd "$1" && node scripts/warm-front.mjs "http://127.0.0.1:$CC_WARM_PORT" >&2)
 }
 
-# Pages cached in browsers and CDNs from the old release name its hashed files: keep them. Only
-# the files the old release built itself (listed at its build), not those it kept from the one
-# before: a release carries its own and its predecessor's, however many deploys went before.
+# Pages cached in browsers and CDNs (for up to a day) from the live and the previous release name
+# their hashed files: keep them. Only the files each built itself (listed at its build), not those
+# it kept from others: a release carries its own and two others', however many deploys went before.
 keep_assets() { # from-dir to-dir
   [ -d "$1/.next/static" ] || return 0
   if [ -r "$1/.next/own-assets" ]; then
@@ -121,9 +121,11 @@ keep_assets() { # from-dir to-dir
 # Start `target` in the slot that is not live, fill that slot's cache, make it live, drain and
 # stop the release that was live (none when `target` is the live release, started again).
 activate() { # target-dir
-  local target=$1 live slot purged
+  local target=$1 live slot purged previous
   live=$(live_dir)
   slot=$(other_slot "$(live_slot)")
+  previous=$(readlink -f "$CC_ROOT/previous" 2>/dev/null || true)
+  if [ -n "$previous" ] && [ "$previous" != "$target" ]; then keep_assets "$previous" "$target"; fi
   if [ "$live" = "$target" ]; then live=; elif [ -n "$live" ]; then keep_assets "$live" "$target"; fi
   stop_release "$target"
   # The slot's copies are of the release before last: nginx sees them gone within a second.

@@ -1,6 +1,7 @@
 /**
  * The operator's view: deploy/deploy.sh replaces a release under load, every Next process dies,
- * Next comes back with changed content, and a rollback, all behind deploy/nginx.conf on
+ * Next comes back with changed content, a rollback and one more deploy (which hashed files a
+ * release keeps), all behind deploy/nginx.conf on
  * 127.0.0.1, on a scratch repository with a few dozen generated partners. Prints the load
  * figures (requests, errors, latency during the deploy against steady state).
  */
@@ -193,9 +194,10 @@ afterAll(async () => {
 });
 
 describe('deploy/deploy.sh and the front', () => {
-  // The stylesheets of releases A and B, which differ.
+  // The stylesheets of releases A, B and C, which all differ.
   let oldStylesheet = '';
   let newStylesheet = '';
+  let stylesheetC = '';
 
   it('replaces the release under load: no error, then the new release', async () => {
     const paths = await sitemapPaths();
@@ -309,18 +311,19 @@ describe('deploy/deploy.sh and the front', () => {
 
   it('serves a changed page once Next is back, after the deploy, without restarting nginx', async () => {
     const workers = nginxWorkers();
-    commit('Release C', () => markPartner('release C'));
+    commit('Release C', () => {
+      markPartner('release C');
+      fs.appendFileSync(path.join(source, 'app/globals.css'), '\n.release-c { color: #000; }\n');
+    });
     const run = await deploy();
     expect(run.code, lines(run).join('\n')).toBe(0);
-    expect((await get(markedPath)).text).toContain('Marker: release C.');
-    expect((await get(markedPath)).response.headers.get('x-cache')).toBe('HIT');
+    const page = await get(markedPath);
+    expect(page.text).toContain('Marker: release C.');
+    expect(page.response.headers.get('x-cache')).toBe('HIT');
+    stylesheetC = stylesheetOf(page.text)!;
+    expect([oldStylesheet, newStylesheet]).not.toContain(stylesheetC);
     expect((await get('/healthz')).response.status).toBe(200);
     expect(nginxWorkers(), 'nginx was not restarted or reloaded').toEqual(workers);
-    // Release C keeps release B's hashed files, not those B had kept from A.
-    const kept = (stylesheet: string) =>
-      fs.existsSync(path.join(work, 'srv/current', stylesheet.replace('/_next/', '.next/')));
-    expect(kept(newStylesheet), newStylesheet).toBe(true);
-    expect(kept(oldStylesheet), oldStylesheet).toBe(false);
   });
 
   it('rolls back to the previous release', async () => {
@@ -330,5 +333,21 @@ describe('deploy/deploy.sh and the front', () => {
     expect(release('current')).toBe(previous);
     expect(release('previous')).toBe(current);
     expect((await get(markedPath)).text).toContain('Marker: release B.');
+  });
+
+  it('keeps the hashed files of the live and the previous release, and no older ones', async () => {
+    // Live is B (rolled back to), previous C: release D keeps both, though C's were never B's own.
+    commit('Release D', () => markPartner('release D'));
+    const run = await deploy();
+    expect(run.code, lines(run).join('\n')).toBe(0);
+    expect((await get(markedPath)).text).toContain('Marker: release D.');
+    const onDisk = (stylesheet: string) =>
+      fs.existsSync(path.join(work, 'srv/current', stylesheet.replace('/_next/', '.next/')));
+    for (const stylesheet of [newStylesheet, stylesheetC]) {
+      expect(onDisk(stylesheet), stylesheet).toBe(true);
+      const direct = await fetch(`http://127.0.0.1:${livePorts()[0]}${stylesheet}`);
+      expect(direct.status, `${stylesheet} from release D itself`).toBe(200);
+    }
+    expect(onDisk(oldStylesheet), `${oldStylesheet} of release A`).toBe(false);
   });
 });
