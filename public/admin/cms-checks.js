@@ -99,6 +99,5 @@
     );
   }
 
-  root.ccCheckEntry = checkEntry;
   if (root.CMS) root.CMS.registerEventListener({ name: 'preSave', handler: preSave });
 })(this);
