@@ -247,6 +247,7 @@ describe('deploy/deploy.sh and the front', () => {
       '\nsteady state before:',
       steady,
     );
+    expect(live.at, 'the switch happens under load').toBeLessThan(loadEnded);
     expect(stopped.at, 'the old release stops under load').toBeLessThan(loadEnded);
     expect(during).toMatchObject({ errors: 0, timeouts: 0, non2xx: 0 });
     expect(during.requests).toBeGreaterThan(1000);
