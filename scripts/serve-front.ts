@@ -96,6 +96,9 @@ type FrontOptions = {
   root?: string;
   /** Also serve this directory as plain files on this port (the benchmark's reference). */
   staticReference?: { port: number; dir: string };
+  /** How long a cached page stays fresh (nginx time, e.g. "1s"; production: 10m), so that a
+   * test can make stale copies. */
+  pageValidity?: string;
 };
 
 /** nginx with deploy/nginx.conf in front of `next start` processes. */
@@ -106,16 +109,24 @@ export async function startNginx({
   slots = { a: nextPorts, b: nextPorts },
   root: srvRoot,
   staticReference,
+  pageValidity,
 }: FrontOptions): Promise<Front> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-partners-nginx-'));
   const logDir = path.join(dir, 'log');
   fs.mkdirSync(logDir);
   const cacheDir = path.join(dir, 'cache');
   fs.mkdirSync(cacheDir);
-  const site = renderSiteConfig(
+  let site = renderSiteConfig(
     { frontPort, warmPort, slots },
     { cacheDir, logDir, root: srvRoot ?? path.join(dir, 'srv') },
   );
+  if (pageValidity) {
+    site = replaceOnce(
+      site,
+      'proxy_cache_valid 200 10m;',
+      `proxy_cache_valid 200 ${pageValidity};`,
+    );
+  }
   fs.writeFileSync(path.join(dir, 'site.conf'), site);
   // The reference answers with the headers a page gets from the front: the fixed ones, the
   // page's Cache-Control, Vary from gzip, X-Cache. Both answers then have the same size (the
