@@ -11,7 +11,7 @@ export default defineConfig([
     'out/**',
     'next-env.d.ts',
     'tests/artifacts/**',
-    // Copied from node_modules by scripts/cms-assets.mjs.
+    // Copied from node_modules by build/cms-assets.mjs.
     'public/admin/decap-cms.js',
     'public/admin/js-yaml.min.js',
   ]),

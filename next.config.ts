@@ -2,9 +2,10 @@ import os from 'node:os';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { contentDir, reportContent } from './lib/content-check';
-import { adminCacheControl, adminHeaders, securityHeaders } from './lib/security-headers';
-import { getSiteUrl, siteUrlWarning } from './lib/site';
+import { contentDir, reportContent } from './lib/content/check';
+import { adminCacheControl, adminHeaders } from './lib/cms/headers';
+import { securityHeaders } from './lib/http/security-headers';
+import { getSiteUrl, siteUrlWarning } from './lib/site/origin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -13,7 +14,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // Written into the build, so that the running server knows the origin it was built for
-  // (lib/cms-oauth.ts hands the editor's login token to that origin only).
+  // (lib/cms/oauth.ts hands the editor's login token to that origin only).
   env: { SITE_URL: process.env.SITE_URL ?? '' },
   reactStrictMode: true,
   // proxy.ts redirects trailing slashes itself, with the security headers.

@@ -2,16 +2,14 @@ import { hasLocale } from 'next-intl';
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
 import { routing } from './lib/i18n/routing';
-import { isPublicPath } from './lib/pages';
-import { allowedMethods, isMalformedPath } from './lib/request-guard';
+import { isPublicPath } from './lib/directory/pages';
+import { allowedMethods, isMalformedPath } from './lib/http/request-guard';
+import { adminCacheControl, adminHeaders, adminPrefix } from './lib/cms/headers';
 import {
-  adminCacheControl,
-  adminHeaders,
-  adminPrefix,
   notFoundCacheControl,
   pageCacheControl,
   securityHeaders,
-} from './lib/security-headers';
+} from './lib/http/security-headers';
 
 const handleI18n = createMiddleware(routing);
 

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { AccessibilityStatement as Statement } from '@/lib/content';
+import type { AccessibilityStatement as Statement } from '@/lib/content/load';
 import { Prose } from './prose';
 import { SitePageArticle } from './site-page-article';
 

@@ -1,4 +1,4 @@
-import { serializeJsonLd, type JsonLd as Data } from '@/lib/structured-data';
+import { serializeJsonLd, type JsonLd as Data } from '@/lib/site/structured-data';
 
 type Props = { data: Data };
 

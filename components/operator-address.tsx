@@ -1,4 +1,4 @@
-import type { Imprint } from '@/lib/content';
+import type { Imprint } from '@/lib/content/load';
 
 type Props = { operator: Imprint; email?: boolean };
 

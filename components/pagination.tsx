@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { listHref, type PartnerListPage } from '@/lib/partner-list';
+import { listHref, type PartnerListPage } from '@/lib/directory/partner-list';
 import type { Locale } from '@/lib/i18n/routing';
 import { LocaleLink } from './locale-link';
 

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { PartnerSummary } from '@/lib/partner-list';
+import type { PartnerSummary } from '@/lib/directory/partner-list';
 import { DraftBadge } from './draft-badge';
 import { LocaleLink } from './locale-link';
 import { PartnerMark } from './partner-mark';

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Partner } from '@/lib/content';
+import type { Partner } from '@/lib/content/load';
 import { DraftBadge } from './draft-badge';
 import { LocaleLink } from './locale-link';
 import { PartnerMark } from './partner-mark';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { partnerTypes, type PartnerType } from '@/lib/content-schema';
-import { listHref, type PartnerListPage } from '@/lib/partner-list';
+import { partnerTypes, type PartnerType } from '@/lib/content/schema';
+import { listHref, type PartnerListPage } from '@/lib/directory/partner-list';
 import type { Locale } from '@/lib/i18n/routing';
 import { LocaleLink } from './locale-link';
 

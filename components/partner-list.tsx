@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import type { Header } from '@/lib/content';
-import type { PartnerListPage } from '@/lib/partner-list';
+import type { Header } from '@/lib/content/load';
+import type { PartnerListPage } from '@/lib/directory/partner-list';
 import type { Locale } from '@/lib/i18n/routing';
 import { Pagination } from './pagination';
 import { PartnerCard } from './partner-card';

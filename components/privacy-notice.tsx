@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { Imprint, PrivacyNotice as Notice } from '@/lib/content';
+import type { Imprint, PrivacyNotice as Notice } from '@/lib/content/load';
 import { OperatorAddress } from './operator-address';
 import { Prose } from './prose';
 import { SitePageArticle } from './site-page-article';

@@ -1,4 +1,4 @@
-import type { Header } from '@/lib/content';
+import type { Header } from '@/lib/content/load';
 import { Prose } from './prose';
 
 type Props = { header: Header };

@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import type { Locale } from '@/lib/i18n/routing';
-import { sitePageHref } from '@/lib/pages';
-import { sitePageNames } from '@/lib/site-pages';
+import { sitePageHref } from '@/lib/i18n/paths';
+import { type Locale, sitePageNames } from '@/lib/i18n/routing';
 import { LocaleLink } from './locale-link';
 
 type Props = { locale: Locale };

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/routing';
-import { ogLocales } from '@/lib/site';
+import { ogLocales } from '@/lib/site/origin';
 
 type Props = {
   locale: Locale;

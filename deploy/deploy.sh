@@ -103,7 +103,7 @@ stop_release() { # dir: SIGTERM lets Next finish what it is answering
 
 warm() { # dir: fill the cache of the slot that is not live, through the warm-up port
   log "warming the front's cache with $(release_id "$1")"
-  (cd "$1" && node scripts/warm-front.mjs "http://127.0.0.1:$CC_WARM_PORT" >&2)
+  (cd "$1" && node deploy/warm-front.mjs "http://127.0.0.1:$CC_WARM_PORT" >&2)
 }
 
 # Pages cached in browsers and CDNs (for up to a day) from the live and the previous release name

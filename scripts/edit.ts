@@ -7,14 +7,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { cmsProxyPort } from '../lib/cms-proxy';
-import { waitForUrl } from './wait-for-url.mjs';
+import { cmsProxyPort } from '../lib/cms/proxy';
+import { waitForUrl } from '../tests/support/wait-for-url.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const editRoot = path.resolve(process.env.EDIT_ROOT ?? root);
 const port = Number(process.env.EDIT_PORT ?? 3000);
 
-await import('./cms-assets.mjs');
+await import('../build/cms-assets.mjs');
 
 const children: ChildProcess[] = [];
 function start(command: string, args: string[], env: Record<string, string>) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import vm from 'node:vm';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { cmsConfig } from '@/lib/cms-config';
+import { cmsConfig } from '@/lib/cms/config';
 
 type Entry = { collection: string; data: object; i18n?: Record<string, { data: object }> };
 type Handler = (event: { entry: unknown }) => Promise<unknown>;

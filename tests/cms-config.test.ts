@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { cmsConfig } from '@/lib/cms-config';
+import { cmsConfig } from '@/lib/cms/config';
 import {
   accessibilityFrontMatter,
   type FieldMeta,
@@ -11,7 +11,7 @@ import {
   partnerFrontMatter,
   partnerTypes,
   privacyFrontMatter,
-} from '@/lib/content-schema';
+} from '@/lib/content/schema';
 import { routing } from '@/lib/i18n/routing';
 
 type Field = Record<string, unknown> & { name: string; label: string };
@@ -33,7 +33,7 @@ function formAccepts(f: Field, value: string) {
   return new RegExp(pattern).test(value);
 }
 
-describe('the web editor’s configuration, generated from lib/content-schema.ts', () => {
+describe('the web editor’s configuration, generated from lib/content/schema.ts', () => {
   it('has every partner field of the schema, in its order, then the description', () => {
     expect(partners.fields.map((f) => f.name)).toEqual([...Object.keys(shape), 'body']);
     expect(partners.folder).toBe('content/partners');

@@ -3,7 +3,7 @@ import vm from 'node:vm';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import matter from 'gray-matter';
-import { cmsConfig } from '@/lib/cms-config';
+import { cmsConfig } from '@/lib/cms/config';
 
 type Format = {
   fromFile: (content: string) => Record<string, unknown>;

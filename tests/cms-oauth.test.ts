@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-// The site's origin as a build writes it in (lib/cms-oauth.ts reads it when it loads).
+// The site's origin as a build writes it in (lib/cms/oauth.ts reads it when it loads).
 const site = 'https://partners.example.org';
 vi.stubEnv('SITE_URL', site);
-const { finishLogin, startLogin, stateCookie } = await import('@/lib/cms-oauth');
+const { finishLogin, startLogin, stateCookie } = await import('@/lib/cms/oauth');
 const token = 'gho_standin0123456789';
 const received: { url: string; body: string }[] = [];
 

@@ -15,7 +15,7 @@ async function freshContentModule(env: Record<string, string>) {
 async function contentModuleCopy(env: Record<string, string>) {
   vi.resetModules();
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  return import('@/lib/content');
+  return import('@/lib/content/load');
 }
 
 function countReads() {

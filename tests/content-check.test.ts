@@ -7,8 +7,10 @@ import {
   type ContentProblem,
   formatAnnotation,
   formatProblem,
+  readContent,
   reportContent,
-} from '@/lib/content-check';
+} from '@/lib/content/check';
+import { contentRules } from '@/lib/content/rules';
 
 const fixtures = 'tests/fixtures/content';
 const now = new Date('2026-06-01');
@@ -23,6 +25,37 @@ const problem = ({ message, severity = 'error', ...rest }: Expected) => ({
   ...rest,
   severity,
   message: expect.stringMatching(message),
+});
+
+// Each rule of lib/content/rules.ts: the fixture folder it finds something in (with the field and
+// message), and the valid folder, where it finds nothing.
+const ruleCases: Record<
+  keyof typeof contentRules,
+  [fixture: string, field: string, message: RegExp]
+> = {
+  partnerFileNames: ['bad-file-names', '(file name)', /^must be <slug>\.<locale>\.md/],
+  siteFileLanguages: ['bad-file-names', '(file name)', /^"fr" is not a language of this site/],
+  siteFilesPresent: ['per-language', '(file)', /^is missing: every language needs its header/],
+  readableFrontMatter: ['broken-yaml', '(front matter)', /./],
+  validFields: ['missing-field', 'summary', /^is required$/],
+  nonEmptyBodies: ['empty-body', 'body', /^is empty: write the description below/],
+  placeholdersMarked: ['site-pages', 'contactEmail', /^is a placeholder/],
+  sameInEveryLanguage: ['neutral-differs', 'founded', /must be the same in every language$/],
+  partnersInEveryLanguage: ['missing-locale', '(file)', /^has no en version/],
+  translatedSummaries: ['summary-untranslated', 'summary', /: translate it$/],
+  uniqueOrders: ['duplicate-order', 'order', /is already used by/],
+  recentFigures: ['old-figures', 'figuresAsOf', /more than 5 years ago/],
+};
+
+describe.each(Object.entries(contentRules))('the rule %s', (name, rule) => {
+  const [fixture, field, message] = ruleCases[name as keyof typeof contentRules];
+
+  it(`finds ${field} in ${fixture}, and nothing in a valid folder`, () => {
+    expect(rule(readContent(path.join(fixtures, fixture), now))).toContainEqual(
+      expect.objectContaining({ field, message: expect.stringMatching(message) }),
+    );
+    expect(rule(readContent(path.join(fixtures, 'valid'), now))).toEqual([]);
+  });
 });
 
 describe('content:check', () => {

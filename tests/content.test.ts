@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, loadContent, type ContentProblem } from '@/lib/content';
-import { renderMarkdown } from '@/lib/markdown';
+import { ContentError, loadContent, type ContentProblem } from '@/lib/content/load';
+import { renderMarkdown } from '@/lib/content/markdown';
 
 const fixtures = 'tests/fixtures/content';
 const fixture = (name: string) => path.join(fixtures, name);

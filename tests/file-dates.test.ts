@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileDates } from '@/lib/content';
+import { readFileDates } from '@/lib/content/load';
 
 const dirs: string[] = [];
 function tempDir() {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '@/lib/content-check';
-import { launchProblems, reportLaunch } from '@/lib/launch-check';
+import { formatProblem } from '@/lib/content/check';
+import { launchProblems, reportLaunch } from '@/lib/launch/check';
 
 const publicUrl = {
   SITE_URL: 'https://partners.connective-cities.net',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partnerHref } from '@/lib/i18n/paths';
-import { alternatesFor, documentTitle, ogImagePath, pageMetadata } from '@/lib/metadata';
+import { alternatesFor, documentTitle, ogImagePath, pageMetadata } from '@/lib/site/metadata';
 
 describe('alternatesFor', () => {
   it('points the canonical to the page in its own language, with localized paths', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { routing } from '@/lib/i18n/routing';
-import { securityHeaders } from '@/lib/security-headers';
-import { renderSiteConfig } from '@/scripts/serve-front';
+import { securityHeaders } from '@/lib/http/security-headers';
+import { renderSiteConfig } from '@/tests/support/serve-front';
 
 const conf = fs.readFileSync('deploy/nginx.conf', 'utf8');
 

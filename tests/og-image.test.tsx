@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OgCard } from '@/components/og-card';
-import { ogImageResponse } from '@/lib/og-image';
+import { ogImageResponse } from '@/lib/site/og-image';
 
 function pngSize(png: Buffer) {
   expect(png.subarray(1, 4).toString()).toBe('PNG');

@@ -6,7 +6,7 @@ import { screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PartnerList } from '@/components/partner-list';
 import { getPathname } from '@/lib/i18n/navigation';
-import { generateContent } from '@/scripts/generate-content';
+import { generateContent } from '@/tests/support/generate-content';
 import { renderServer } from './render-server';
 
 vi.mock('next-intl/server', () => import('./components/next-intl-server'));
@@ -19,7 +19,7 @@ async function load(env: Record<string, string>) {
   vi.resetModules();
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   // Only the data layer is fresh: React itself must stay in its test build.
-  return import('@/lib/partner-list');
+  return import('@/lib/directory/partner-list');
 }
 
 beforeAll(() => generateContent(dir, 60, { drafts: 2 }));

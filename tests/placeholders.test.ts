@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceholder } from '@/lib/placeholders';
+import { isPlaceholder } from '@/lib/content/placeholders';
 
 describe('isPlaceholder', () => {
   it.each([

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '@/lib/content';
+import { loadContent } from '@/lib/content/load';
 
 // CI copies ../shared beside the clone; a committed copy keeps the test meaningful without it.
 const sharedSeed = path.resolve(process.cwd(), '../shared/seed/partner-page.de.txt');

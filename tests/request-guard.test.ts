@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMalformedPath, maxPathLength } from '@/lib/request-guard';
+import { isMalformedPath, maxPathLength } from '@/lib/http/request-guard';
 
 describe('isMalformedPath', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { securityTxt } from '@/lib/security-txt';
+import { securityTxt } from '@/lib/site/security-txt';
 
 vi.stubEnv('SITE_URL', 'https://partners.example.org');
 

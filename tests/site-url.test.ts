@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, getSiteUrl, siteUrlWarning } from '@/lib/site';
+import { absoluteUrl, getSiteUrl, siteUrlWarning } from '@/lib/site/origin';
 
 describe('SITE_URL', () => {
   it('defaults to the development server', () => {

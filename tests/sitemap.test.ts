@@ -6,12 +6,12 @@ vi.stubEnv('NODE_ENV', 'production');
 vi.stubEnv('CONTENT_DIR', path.join('tests', 'fixtures', 'seo-content'));
 vi.stubEnv('SITE_URL', 'https://partners.example.org');
 
-let sitemapEntries: typeof import('@/lib/sitemap').sitemapEntries;
-let getDirectory: typeof import('@/lib/directory').getDirectory;
+let sitemapEntries: typeof import('@/lib/directory/sitemap').sitemapEntries;
+let getDirectory: typeof import('@/lib/directory/partners-json').getDirectory;
 let robots: typeof import('@/app/robots').default;
 beforeAll(async () => {
-  ({ sitemapEntries } = await import('@/lib/sitemap'));
-  ({ getDirectory } = await import('@/lib/directory'));
+  ({ sitemapEntries } = await import('@/lib/directory/sitemap'));
+  ({ getDirectory } = await import('@/lib/directory/partners-json'));
   robots = (await import('@/app/robots')).default;
 });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stripFrameworkJs } from '@/scripts/strip-framework-js.mjs';
+import { stripFrameworkJs } from '@/build/strip-framework-js.mjs';
 
 // The shape of a page as Next 16 prerenders it (abridged).
 const page = `<!DOCTYPE html><html lang="de"><head><meta charSet="utf-8"/>
@@ -75,7 +75,7 @@ describe('strip-framework-js as the build runs it', () => {
     return dir;
   }
   const run = (dir: string) =>
-    spawnSync(process.execPath, ['scripts/strip-framework-js.mjs'], {
+    spawnSync(process.execPath, ['build/strip-framework-js.mjs'], {
       env: { ...process.env, NEXT_DIST_DIR: dir, KEEP_FRAMEWORK_JS: '' },
       encoding: 'utf8',
     });

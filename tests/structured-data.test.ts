@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Partner } from '@/lib/content';
+import type { Partner } from '@/lib/content/load';
 import {
   organizationJsonLd,
   partnerBreadcrumbJsonLd,
   partnerListJsonLd,
   serializeJsonLd,
-} from '@/lib/structured-data';
+} from '@/lib/site/structured-data';
 import { schemaOrgErrors } from './schema-org';
 
 // Absolute URLs come from SITE_URL; pin it so the test does not depend on the caller's environment.

@@ -3,8 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { SiteFooter } from '@/components/site-footer';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { routing } from '@/lib/i18n/routing';
-import { documentTitle } from '@/lib/metadata';
-import { getSiteUrl } from '@/lib/site';
+import { documentTitle } from '@/lib/site/metadata';
+import { getSiteUrl } from '@/lib/site/origin';
 import '../globals.css';
 
 export const dynamicParams = false;

@@ -4,13 +4,13 @@ import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/json-ld';
 import { PartnerList } from '@/components/partner-list';
 import { PageShell } from '@/components/page-shell';
-import { getHeader } from '@/lib/content';
+import { getHeader } from '@/lib/content/load';
 import { resolveLocale } from '@/lib/i18n/locale';
 import type { Locale } from '@/lib/i18n/routing';
 import { localizedPaths } from '@/lib/i18n/paths';
-import { pageMetadata } from '@/lib/metadata';
-import { getListPage, listHref } from '@/lib/partner-list';
-import { partnerListJsonLd } from '@/lib/structured-data';
+import { pageMetadata } from '@/lib/site/metadata';
+import { getListPage, listHref } from '@/lib/directory/partner-list';
+import { partnerListJsonLd } from '@/lib/site/structured-data';
 
 // Shared by the four list routes: /, /seite/[page], /typ/[type] and /typ/[type]/seite/[page].
 type Params = Promise<{ locale: string; type?: string; page?: string }>;

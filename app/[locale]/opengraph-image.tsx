@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { OgCard } from '@/components/og-card';
-import { getPartners } from '@/lib/content';
+import { getPartners } from '@/lib/content/load';
 import { resolveLocale } from '@/lib/i18n/locale';
-import { ogImageResponse, ogImageSize } from '@/lib/og-image';
+import { ogImageResponse, ogImageSize } from '@/lib/site/og-image';
 
 import { routing } from '@/lib/i18n/routing';
 

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import type { SitePageName } from '@/lib/site-pages';
-import type { Locale } from '@/lib/i18n/routing';
-import { pageMetadata } from '@/lib/metadata';
-import { sitePageHref } from '@/lib/pages';
-import { getListPage } from '@/lib/partner-list';
+import { sitePageHref } from '@/lib/i18n/paths';
+import type { Locale, SitePageName } from '@/lib/i18n/routing';
+import { pageMetadata } from '@/lib/site/metadata';
+import { getListPage } from '@/lib/directory/partner-list';
 import { listImageAlt } from './list-page';
 
 type Page = { title: string; description: string };

@@ -1,4 +1,4 @@
-import { getPartners } from '@/lib/content';
+import { getPartners } from '@/lib/content/load';
 import { routing } from '@/lib/i18n/routing';
 
 // For the front, deploy/deploy.sh and load balancers: 200 once this process has loaded the

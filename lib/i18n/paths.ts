@@ -1,6 +1,5 @@
-import { absoluteUrl } from '../site';
 import { getPathname } from './navigation';
-import { routing, type Locale } from './routing';
+import { routing, type Locale, type SitePageName } from './routing';
 
 export type AppHref = Parameters<typeof getPathname>[0]['href'];
 
@@ -9,11 +8,6 @@ export function localizedPaths(href: AppHref): Record<Locale, string> {
   return Object.fromEntries(
     routing.locales.map((locale) => [locale, getPathname({ locale, href })]),
   ) as Record<Locale, string>;
-}
-
-/** The absolute URL of a page, e.g. https://…/de/partner/vku. */
-export function pageUrl(locale: Locale, href: AppHref): string {
-  return absoluteUrl(getPathname({ locale, href }));
 }
 
 export function partnerHref(slug: string) {
@@ -25,4 +19,8 @@ export function slugOf(href: AppHref): string | undefined {
   return typeof href === 'object' && 'params' in href && 'slug' in href.params
     ? String(href.params.slug)
     : undefined;
+}
+
+export function sitePageHref(name: SitePageName) {
+  return `/${name}` as const satisfies AppHref;
 }

@@ -1,3 +1,4 @@
+// lib/i18n/: the languages and their localized paths (next-intl's routing, navigation, messages).
 import { defineRouting } from 'next-intl/routing';
 
 export const routing = defineRouting({
@@ -23,3 +24,7 @@ export const routing = defineRouting({
 });
 
 export type Locale = (typeof routing.locales)[number];
+
+/** The site's own pages, linked from every page's footer and listed in the sitemap. */
+export const sitePageNames = ['accessibility', 'imprint', 'privacy'] as const;
+export type SitePageName = (typeof sitePageNames)[number];

@@ -3,7 +3,7 @@
 // someone touched: an English name or summary never filled in would be written and caught only
 // later by the content check. This preSave listener applies the rules the form applies in German
 // (required, pattern) to every other language's translated fields, taken from the editor's own
-// configuration (generated from lib/content-schema.ts), and stops the save with a message that
+// configuration (generated from lib/content/schema.ts), and stops the save with a message that
 // names the language and the fields.
 // tests/cms-checks.test.ts runs it against the generated configuration.
 (function (root) {

@@ -1,6 +1,6 @@
 // The file format of the web editor (Decap CMS), registered as "cc-markdown": Markdown with YAML
 // front matter, written the way content/ is written, so that saving a file unchanged changes
-// nothing. Fields in the order of the form (lib/cms-config.ts), empty ones left out; numbers and
+// nothing. Fields in the order of the form (lib/cms/config.ts), empty ones left out; numbers and
 // booleans bare; text bare when it starts with a letter, has no space and YAML reads it back as
 // the same text (so no number, date or boolean in either YAML version the project uses), else
 // in "double quotes"; never folded. One blank line before the body, one newline at the end.

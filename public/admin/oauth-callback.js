@@ -1,4 +1,4 @@
-// The last step of the web editor's GitHub login (lib/cms-oauth.ts): Decap CMS's pop-up protocol.
+// The last step of the web editor's GitHub login (lib/cms/oauth.ts): Decap CMS's pop-up protocol.
 // The pop-up tells the editor's window it is authorizing; once that window answers, from the
 // site's own origin, the pop-up sends it the token, again to that origin only.
 (function () {

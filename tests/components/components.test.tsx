@@ -5,7 +5,7 @@ import { LanguageSwitch } from '@/components/language-switch';
 import { PartnerCard } from '@/components/partner-card';
 import { ProverbHeader } from '@/components/proverb-header';
 import { SitePageArticle } from '@/components/site-page-article';
-import type { Partner } from '@/lib/content';
+import type { Partner } from '@/lib/content/load';
 import { localizedPaths } from '@/lib/i18n/paths';
 
 vi.mock('next-intl/server', () => import('./next-intl-server'));

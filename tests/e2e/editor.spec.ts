@@ -9,7 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { checkContent } from '@/lib/content-check';
+import { checkContent } from '@/lib/content/check';
 
 const port = Number(process.env.EDITOR_E2E_PORT ?? 3530);
 const proxyPort = Number(process.env.EDITOR_E2E_PROXY_PORT ?? 8530);

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { contentDir, loadContent } from '@/lib/content';
-import { type SitePageName, sitePageNames } from '@/lib/site-pages';
+import { contentDir, loadContent } from '@/lib/content/load';
+import { type SitePageName, sitePageNames } from '@/lib/i18n/routing';
 import { routing, type Locale } from '@/lib/i18n/routing';
 
 export const content = loadContent(contentDir(), { includeDrafts: false });

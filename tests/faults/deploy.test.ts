@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateContent } from '@/scripts/generate-content';
-import { type Front, startNginx } from '@/scripts/serve-front';
+import { generateContent } from '@/tests/support/generate-content';
+import { type Front, startNginx } from '@/tests/support/serve-front';
 
 const root = process.cwd();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-faults-'));

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startNginx, type Front } from '@/scripts/serve-front';
+import { startNginx, type Front } from '@/tests/support/serve-front';
 
 const ports = inject('ports');
 const basePort = Number(process.env.HOSTILE_CACHE_PORT ?? 8620);

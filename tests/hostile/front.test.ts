@@ -1,11 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import {
-  adminCacheControl,
-  adminHeaders,
-  notFoundCacheControl,
-  pageCacheControl,
-} from '@/lib/security-headers';
+import { adminCacheControl, adminHeaders } from '@/lib/cms/headers';
+import { notFoundCacheControl, pageCacheControl } from '@/lib/http/security-headers';
 import { rawRequest, type RawResponse } from './raw-http';
 
 const ports = inject('ports');

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startNext, startNginx, type Server } from '@/scripts/serve-front';
+import { startNext, startNginx, type Server } from '@/tests/support/serve-front';
 
 /** `next start` and the nginx front on 127.0.0.1 (run `npm run build` first). */
 export default async function setup(project: TestProject) {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { securityHeaders } from '@/lib/security-headers';
+import { securityHeaders } from '@/lib/http/security-headers';
 import { hostileCases, marker, type HostileCase, type Target } from './cases';
 import { rawRequest, type RawResponse } from './raw-http';
 

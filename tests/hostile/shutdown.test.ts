@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { expect, it } from 'vitest';
-import { startNext } from '@/scripts/serve-front';
+import { startNext } from '@/tests/support/serve-front';
 
 const port = Number(process.env.HOSTILE_SHUTDOWN_PORT ?? 3601);
 

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { adminCacheControl, adminHeaders, securityHeaders } from '@/lib/security-headers';
+import { adminCacheControl, adminHeaders } from '@/lib/cms/headers';
+import { securityHeaders } from '@/lib/http/security-headers';
 
 const base = inject('baseUrl');
 const get = (path: string) => fetch(base + path, { redirect: 'manual' });

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { contentDir, loadContent } from '@/lib/content';
+import { contentDir, loadContent } from '@/lib/content/load';
 import { routing } from '@/lib/i18n/routing';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';

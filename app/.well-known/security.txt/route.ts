@@ -1,6 +1,6 @@
-import { getImprint } from '@/lib/content';
+import { getImprint } from '@/lib/content/load';
 import { routing } from '@/lib/i18n/routing';
-import { securityTxt } from '@/lib/security-txt';
+import { securityTxt } from '@/lib/site/security-txt';
 
 // Prerendered: the expiry date is set when the site is built.
 export const dynamic = 'force-static';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AccessibilityStatement } from '@/components/accessibility-statement';
 import { PageShell } from '@/components/page-shell';
-import { getAccessibilityStatement } from '@/lib/content';
+import { getAccessibilityStatement } from '@/lib/content/load';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { localizedPaths } from '@/lib/i18n/paths';
 import { sitePageMetadata } from '../site-page';

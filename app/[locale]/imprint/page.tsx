@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Imprint } from '@/components/imprint';
 import { PageShell } from '@/components/page-shell';
-import { getImprint } from '@/lib/content';
+import { getImprint } from '@/lib/content/load';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { localizedPaths } from '@/lib/i18n/paths';
 import { sitePageMetadata } from '../site-page';

@@ -2,7 +2,7 @@ import type { MetadataRoute } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { routing } from '@/lib/i18n/routing';
-import { readSiteIcon } from '@/lib/site-icon';
+import { readSiteIcon } from '@/lib/site/icon';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;

@@ -1,4 +1,4 @@
-import { getDirectory } from '@/lib/directory';
+import { getDirectory } from '@/lib/directory/partners-json';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { routing } from '@/lib/i18n/routing';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageShell } from '@/components/page-shell';
 import { PrivacyNotice } from '@/components/privacy-notice';
-import { getImprint, getPrivacyNotice } from '@/lib/content';
+import { getImprint, getPrivacyNotice } from '@/lib/content/load';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { localizedPaths } from '@/lib/i18n/paths';
 import { sitePageMetadata } from '../site-page';

@@ -1,4 +1,4 @@
-import { startLogin } from '@/lib/cms-oauth';
+import { startLogin } from '@/lib/cms/oauth';
 
 export const dynamic = 'force-dynamic';
 

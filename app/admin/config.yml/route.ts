@@ -1,6 +1,6 @@
-import { cmsConfig } from '@/lib/cms-config';
+import { cmsConfig } from '@/lib/cms/config';
 
-// Prerendered from lib/content-schema.ts. JSON is YAML, and Decap reads its config as YAML.
+// Prerendered from lib/content/schema.ts. JSON is YAML, and Decap reads its config as YAML.
 export const dynamic = 'force-static';
 
 export function GET() {

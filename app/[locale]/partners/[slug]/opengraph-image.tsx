@@ -1,11 +1,11 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OgCard } from '@/components/og-card';
-import { getPartner } from '@/lib/content';
+import { getPartner } from '@/lib/content/load';
 import { resolveLocale } from '@/lib/i18n/locale';
-import { ogImageResponse, ogImageSize } from '@/lib/og-image';
+import { ogImageResponse, ogImageSize } from '@/lib/site/og-image';
 
-// The alt text is set with the image's URL in the page's metadata (lib/metadata.ts): an `alt`
+// The alt text is set with the image's URL in the page's metadata (lib/site/metadata.ts): an `alt`
 // export here could not depend on the language.
 // Rendered on first request, then cached: prerendering one image per partner and language
 // doubled the build time of a large directory.

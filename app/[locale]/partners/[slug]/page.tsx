@@ -4,11 +4,11 @@ import { getTranslations } from 'next-intl/server';
 import { JsonLd } from '@/components/json-ld';
 import { PartnerDetails } from '@/components/partner-details';
 import { PageShell } from '@/components/page-shell';
-import { getPartner, getPartnerParams } from '@/lib/content';
+import { getPartner, getPartnerParams } from '@/lib/content/load';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { localizedPaths, partnerHref } from '@/lib/i18n/paths';
-import { pageMetadata } from '@/lib/metadata';
-import { organizationJsonLd, partnerBreadcrumbJsonLd } from '@/lib/structured-data';
+import { pageMetadata } from '@/lib/site/metadata';
+import { organizationJsonLd, partnerBreadcrumbJsonLd } from '@/lib/site/structured-data';
 
 export const dynamicParams = false;
 

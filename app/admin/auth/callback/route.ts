@@ -1,4 +1,4 @@
-import { finishLogin } from '@/lib/cms-oauth';
+import { finishLogin } from '@/lib/cms/oauth';
 
 export const dynamic = 'force-dynamic';
 

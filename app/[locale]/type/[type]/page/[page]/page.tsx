@@ -1,4 +1,4 @@
-import { getListParams } from '@/lib/partner-list';
+import { getListParams } from '@/lib/directory/partner-list';
 import { ListRoute, listMetadata } from '../../../../list-page';
 
 export const dynamicParams = false;

@@ -1,5 +1,5 @@
 // Renders app/icon.svg into the raster icons (favicon.ico, apple-icon.png, the manifest's PNGs).
-// Run after changing the SVG: node scripts/make-icons.mjs (needs Chromium at /usr/bin/chromium).
+// Run after changing the SVG: node build/make-icons.mjs (needs Chromium at /usr/bin/chromium).
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 

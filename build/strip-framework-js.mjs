@@ -65,7 +65,7 @@ export function stripFrameworkJs(html, name = 'page') {
   if (bootstrap === 0) {
     throw new Error(
       `${name}: found no Next.js bootstrap script (/_next/static/…js or self.__next_f). ` +
-        'The framework output changed: review scripts/strip-framework-js.mjs.',
+        'The framework output changed: review build/strip-framework-js.mjs.',
     );
   }
   let output = '';

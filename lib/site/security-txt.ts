@@ -1,5 +1,5 @@
-import { routing } from './i18n/routing';
-import { absoluteUrl } from './site';
+import { routing } from '../i18n/routing';
+import { absoluteUrl } from './origin';
 
 /** RFC 9116 recommends an expiry less than a year ahead; each build sets it anew. */
 export const securityTxtLifetimeDays = 364;

@@ -1,5 +1,4 @@
-import { cmsProxyPort } from './cms-proxy';
-
+// lib/http/: what every answer carries and which requests are refused (headers, request guard).
 /**
  * Sent with every response, by next.config.ts, proxy.ts and deploy/nginx.conf (a test keeps the
  * nginx copy equal to this one). The README says what the CSP allows and why.
@@ -7,7 +6,7 @@ import { cmsProxyPort } from './cms-proxy';
 // `next dev` needs scripts (eval, inline, websocket) for its overlay and hot reload.
 const development = process.env.NODE_ENV === 'development';
 
-// The built pages have no scripts (scripts/strip-framework-js.mjs; JSON-LD is data, not run).
+// The built pages have no scripts (build/strip-framework-js.mjs; JSON-LD is data, not run).
 // A build with KEEP_FRAMEWORK_JS=1 needs "script-src 'self' 'unsafe-inline'" here and in
 // deploy/nginx.conf for Next's inline bootstrap scripts.
 // No Cross-Origin-Opener-Policy: with it, Lighthouse (mobile) measured 4–491 ms of Total Blocking
@@ -44,38 +43,3 @@ export const pageCacheControl = 'public, max-age=300, s-maxage=3600, stale-while
 
 /** A minute: long enough to absorb a scanner's burst, short enough for a new partner page. */
 export const notFoundCacheControl = 'public, max-age=60';
-
-/** Where the web editor lives (Decap CMS and its login): never part of the public site. */
-export const adminPrefix = '/admin';
-
-// The editor is Decap CMS's prebuilt bundle, which needs more than the public pages: 'unsafe-eval'
-// (its config validator, ajv, compiles schemas with new Function), inline <style> elements
-// (emotion), GitHub's API and avatars, and in `npm run edit` its local proxy. No inline script:
-// the OAuth callback's script is a file too (public/admin/oauth-callback.js).
-const adminContentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self' 'unsafe-eval'",
-  "style-src-elem 'unsafe-inline'",
-  "style-src-attr 'none'",
-  "img-src 'self' https://avatars.githubusercontent.com",
-  development
-    ? `connect-src 'self' http://localhost:${cmsProxyPort} ws:`
-    : "connect-src 'self' https://api.github.com https://www.githubstatus.com",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/**
- * Sent instead of `securityHeaders` below /admin: its own CSP, and never indexed.
- * No Cross-Origin-Opener-Policy: the login pop-up must reach back to the editor's window.
- */
-export const adminHeaders = {
-  ...securityHeaders,
-  'Content-Security-Policy': adminContentSecurityPolicy,
-  'X-Robots-Tag': 'noindex, nofollow',
-} as const;
-
-/** The editor's files: browsers, the front and CDNs check them again on every use (a new build
- * may bring a new editor). The login's answers say no-store themselves. */
-export const adminCacheControl = 'no-cache';

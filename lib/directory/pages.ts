@@ -1,13 +1,9 @@
-import { getPartners } from './content';
-import { type SitePageName, sitePageNames } from './site-pages';
+// lib/directory/: which pages the directory has: list and partner pages, sitemap, partners.json.
+import { getPartners } from '../content/load';
+import { getPathname } from '../i18n/navigation';
+import { type AppHref, sitePageHref } from '../i18n/paths';
+import { type Locale, sitePageNames } from '../i18n/routing';
 import { getListHrefs } from './partner-list';
-import { getPathname } from './i18n/navigation';
-import type { AppHref } from './i18n/paths';
-import type { Locale } from './i18n/routing';
-
-export function sitePageHref(name: SitePageName) {
-  return `/${name}` as const satisfies AppHref;
-}
 
 /** Every public page of one locale, as next-intl hrefs: the one list the proxy and sitemap share. */
 export async function listPages(locale: Locale): Promise<AppHref[]> {

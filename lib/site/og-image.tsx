@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import type { ReactElement } from 'react';
-import { readSiteIcon } from './site-icon';
+import { readSiteIcon } from './icon';
 
 export const ogImageSize = { width: 1200, height: 630 };
 

@@ -1,5 +1,6 @@
-import { checkContent, type ContentProblem, formatProblem } from './content-check';
-import { isPlaceholder } from './placeholders';
+// lib/launch/: what keeps the site from going live (npm run launch:check).
+import { checkContent, type ContentProblem, formatProblem } from '../content/check';
+import { isPlaceholder } from '../content/placeholders';
 
 type Env = Record<string, string | undefined>;
 

@@ -3,7 +3,7 @@
 // JavaScript and prints, per page, the bytes a first visit downloads (HTML, CSS, JS; raw and gzip).
 import { execFileSync, spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { waitForUrl } from './wait-for-url.mjs';
+import { waitForUrl } from '../tests/support/wait-for-url.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 3801);
 const base = `http://127.0.0.1:${port}`;
@@ -90,7 +90,7 @@ const kb = (/** @type {number} */ bytes) => (bytes / 1024).toFixed(1).padStart(6
 
 execFileSync('npx', ['next', 'build'], { stdio: 'ignore' });
 const off = await measure({});
-execFileSync('node', ['scripts/strip-framework-js.mjs'], { stdio: 'inherit' });
+execFileSync('node', ['build/strip-framework-js.mjs'], { stdio: 'inherit' });
 const on = await measure({});
 
 console.log(

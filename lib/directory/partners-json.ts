@@ -1,7 +1,8 @@
-import { getPartners } from './content';
-import { pageUrl, partnerHref } from './i18n/paths';
-import type { Locale } from './i18n/routing';
-import type { PartnerType } from './content-schema';
+import { getPartners } from '../content/load';
+import { partnerHref } from '../i18n/paths';
+import { pageUrl } from '../site/metadata';
+import type { Locale } from '../i18n/routing';
+import type { PartnerType } from '../content/schema';
 
 export type DirectoryPartner = {
   slug: string;

@@ -1,7 +1,7 @@
 // Generates N valid partners in both locales (realistic text lengths) for tests and benchmarks.
 import fs from 'node:fs';
 import path from 'node:path';
-import { partnerTypes } from '../lib/content-schema';
+import { partnerTypes } from '../../lib/content/schema';
 
 const words = {
   de: 'Stadt Kommune Verwaltung Netzwerk Austausch Entwicklung nachhaltige internationale Zusammenarbeit Praxis Erfahrung Infrastruktur Wasser Energie Verkehr Planung Forschung Bildung Beteiligung Bürgerinnen Bürger lokale Regierungen Projekte Partner fördert unterstützt verbindet stärkt weltweit regionale Daseinsvorsorge Fachkräfte Wissen'.split(

@@ -7,10 +7,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pageCacheControl } from '../lib/security-headers';
+import { pageCacheControl } from '../../lib/http/security-headers';
 import { waitForUrl } from './wait-for-url.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 export type Server = { pid: number; url: string; stop: () => Promise<number | null> };
 /** nginx: its access log lives in `logDir` (SIGUSR1 to `pid` writes out what it buffered), its

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { startNext, startNginx } from './serve-front';
+import { startNext, startNginx } from '../tests/support/serve-front';
 
 const nextPort = Number(process.env.BENCH_NEXT_PORT ?? 3600);
 const frontPort = Number(process.env.BENCH_FRONT_PORT ?? 8600);

@@ -1,4 +1,4 @@
-import type { Locale } from './i18n/routing';
+import type { Locale } from '../i18n/routing';
 
 export const developmentSiteUrl = 'http://localhost:3000';
 

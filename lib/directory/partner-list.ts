@@ -1,7 +1,7 @@
-import { getPartners, type Partner } from './content';
-import { partnerTypes, type PartnerType } from './content-schema';
-import type { AppHref } from './i18n/paths';
-import { routing, type Locale } from './i18n/routing';
+import { getPartners, type Partner } from '../content/load';
+import { partnerTypes, type PartnerType } from '../content/schema';
+import type { AppHref } from '../i18n/paths';
+import { routing, type Locale } from '../i18n/routing';
 
 /** Up to this many partners the list is one page without filters, as it was with four. */
 export const pageSize = 24;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { generateContent } from './generate-content';
+import { generateContent } from '../tests/support/generate-content';
 
 const pageBytes = Number(spawnSync('getconf', ['PAGESIZE']).stdout) || 4096;
 
@@ -122,7 +122,7 @@ async function bench(count: number) {
     );
     const before = listPages(distDir);
     // The rest of `npm run build`: strip Next's client JavaScript from the prerendered pages.
-    const strip = await run('node', ['scripts/strip-framework-js.mjs'], env);
+    const strip = await run('node', ['build/strip-framework-js.mjs'], env);
     if (strip.code !== 0) throw new Error(`strip-framework-js failed:\n${strip.output}`);
     const pages = listPages(distDir);
     const first = pages.find((page) => page.file === 'de.html')!;

@@ -1,6 +1,7 @@
+// lib/cms/: the web editor (Decap CMS): its configuration, its GitHub login and its headers.
 import { createTranslator } from 'next-intl';
 import type { z } from 'zod';
-import de from '../messages/de.json';
+import de from '../../messages/de.json';
 import {
   accessibilityFrontMatter,
   type FieldMeta,
@@ -9,12 +10,12 @@ import {
   languageNeutralFields,
   partnerFrontMatter,
   privacyFrontMatter,
-} from './content-schema';
-import { routing, type Locale } from './i18n/routing';
-import { cmsProxyPort } from './cms-proxy';
-import { getSiteUrl } from './site';
+} from '../content/schema';
+import { routing, type Locale } from '../i18n/routing';
+import { cmsProxyPort } from './proxy';
+import { getSiteUrl } from '../site/origin';
 
-/** The editors' language: Decap's own texts, and every label and hint of lib/content-schema.ts. */
+/** The editors' language: Decap's own texts, and every label and hint of lib/content/schema.ts. */
 export const cmsLocale: Locale = 'de';
 
 /** The name of our Decap format (public/admin/cms-format.js): the files as this project writes them. */
@@ -38,7 +39,7 @@ export function cmsField(name: string, schema: z.ZodType): CmsField {
   const optional = schema.safeParse(undefined).success;
   const inner = (optional ? (schema as z.ZodOptional).unwrap() : schema) as z.ZodType;
   const meta = inner.meta() as FieldMeta | undefined;
-  if (!meta?.label) throw new Error(`lib/content-schema.ts: ${name} has no label for the editor`);
+  if (!meta?.label) throw new Error(`lib/content/schema.ts: ${name} has no label for the editor`);
   const field: CmsField = { name, label: meta.label };
   if (meta.hint) field.hint = meta.hint;
   if (optional) field.required = false;
@@ -131,7 +132,7 @@ const pages = [
 ];
 
 /**
- * Decap CMS's configuration (served as /admin/config.yml), generated from lib/content-schema.ts:
+ * Decap CMS's configuration (served as /admin/config.yml), generated from lib/content/schema.ts:
  * partners in both languages in one form, the language-neutral fields entered once; the site's
  * own pages per language. GitHub with the editorial workflow in production, decap-server when
  * the editor runs on localhost (`npm run edit`).

@@ -1,7 +1,8 @@
+// lib/content/: the only reader of content/: schema, parsing, the content check, Markdown.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { routing, type Locale } from './i18n/routing';
+import { routing, type Locale, type SitePageName } from '../i18n/routing';
 import {
   type AccessibilityEntry,
   checkContent,
@@ -11,12 +12,11 @@ import {
   type ImprintEntry,
   type PartnerEntry,
   type PrivacyEntry,
-} from './content-check';
+} from './check';
 import { renderMarkdown } from './markdown';
-import type { SitePageName } from './site-pages';
 
-export type { PartnerType } from './content-schema';
-export { contentDir, type ContentProblem } from './content-check';
+export type { PartnerType } from './schema';
+export { contentDir, type ContentProblem } from './check';
 
 export type Partner = Omit<PartnerEntry, 'body'> & {
   /** The description, rendered by the sanitizing Markdown pipeline. */

@@ -1,12 +1,19 @@
+// lib/site/: what every page carries: origin, metadata, JSON-LD, social card, icon, security.txt.
 import type { Metadata } from 'next';
-import { localizedPaths, slugOf, type AppHref } from './i18n/paths';
-import { routing, type Locale } from './i18n/routing';
+import { getPathname } from '../i18n/navigation';
+import { localizedPaths, slugOf, type AppHref } from '../i18n/paths';
+import { routing, type Locale } from '../i18n/routing';
 import { ogImageSize } from './og-image';
-import { ogLocales } from './site';
+import { absoluteUrl, ogLocales } from './origin';
 
 /** The document title of a page, e.g. "Partner · Connective Cities"; `%s` makes the template. */
 export function documentTitle(title: string, siteName: string): string {
   return `${title} · ${siteName}`;
+}
+
+/** The absolute URL of a page, e.g. https://…/de/partner/vku. */
+export function pageUrl(locale: Locale, href: AppHref): string {
+  return absoluteUrl(getPathname({ locale, href }));
 }
 
 /** Canonical (the page in its own language) and hreflang links for every locale plus x-default. */

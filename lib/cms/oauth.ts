@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { getSiteUrl } from './site';
+import { getSiteUrl } from '../site/origin';
 
 /**
  * The GitHub login of the web editor (Decap CMS), as two route handlers: /admin/auth sends the

@@ -1,11 +1,10 @@
 import type { MetadataRoute } from 'next';
-import { type ContentPage, getLastModified } from './content';
-import { type AppHref, slugOf } from './i18n/paths';
-import { routing } from './i18n/routing';
-import { alternatesFor } from './metadata';
-import { listPages, sitePageHref } from './pages';
-import { sitePageNames } from './site-pages';
-import { absoluteUrl } from './site';
+import { type ContentPage, getLastModified } from '../content/load';
+import { type AppHref, sitePageHref, slugOf } from '../i18n/paths';
+import { routing, sitePageNames } from '../i18n/routing';
+import { alternatesFor } from '../site/metadata';
+import { absoluteUrl } from '../site/origin';
+import { listPages } from './pages';
 
 function contentPageOf(href: AppHref): ContentPage {
   const slug = slugOf(href);

@@ -20,7 +20,7 @@ export const nameLanguages = [
 ] as const;
 
 /**
- * How the web editor (Decap CMS, lib/cms-config.ts) shows a field: label and hint in the
+ * How the web editor (Decap CMS, lib/cms/config.ts) shows a field: label and hint in the
  * editors' language, German, and for text with a rule, that rule as the form checks it.
  */
 export type FieldMeta = { label: string; hint?: string; pattern?: [string, string] };

@@ -1,6 +1,7 @@
 import type { BreadcrumbList, ItemList, Organization, Thing, WithContext } from 'schema-dts';
-import type { Partner } from './content';
-import { pageUrl, partnerHref } from './i18n/paths';
+import type { Partner } from '../content/load';
+import { partnerHref } from '../i18n/paths';
+import { pageUrl } from './metadata';
 
 export type JsonLd = WithContext<Thing>;
 
