@@ -55,8 +55,8 @@ const nextConfig: NextConfig = {
     return [
       { source: '/:path((?!admin(?:/|$)).*)', headers: list(securityHeaders) },
       { source: '/admin', headers: [...list(adminHeaders), ...noCache] },
-      { source: '/admin/:path*', headers: list(adminHeaders) },
-      { source: '/admin/:path((?!auth(?:/|$)).*)', headers: noCache },
+      // The login's answers (lib/cms/oauth.ts) carry headers of their own, with a narrower CSP.
+      { source: '/admin/:path((?!auth(?:/|$)).*)', headers: [...list(adminHeaders), ...noCache] },
     ];
   },
 };

@@ -13,6 +13,24 @@ import {
 
 const handleI18n = createMiddleware(routing);
 
+// Written into the build (next.config.ts `env`): the origin the editor's login hands tokens to.
+const builtSiteUrl = process.env.SITE_URL;
+
+/**
+ * The editor works on the site's own origin only (elsewhere its login never completes): the
+ * front names the host a request for /admin came to (X-CC-Host, deploy/nginx.conf), and any other
+ * host is sent to the same path on SITE_URL.
+ */
+function editorElsewhere(request: NextRequest): NextResponse | undefined {
+  const host = request.headers.get('x-cc-host');
+  if (!host || !builtSiteUrl) return undefined;
+  const site = new URL(builtSiteUrl);
+  if (host.toLowerCase() === site.hostname) return undefined;
+  const { pathname, search } = request.nextUrl;
+  const redirect = NextResponse.redirect(new URL(pathname + search, site), 308);
+  return withHeaders(redirect, { 'Cache-Control': 'no-store' }, adminHeaders);
+}
+
 function withHeaders(
   response: NextResponse,
   headers: Record<string, string>,
@@ -46,6 +64,10 @@ export default async function proxy(request: NextRequest) {
     return withHeaders(page, { 'Cache-Control': 'no-store' });
   }
   // The web editor: its page is public/admin/index.html, its headers those of the editor.
+  if (pathname === adminPrefix || pathname.startsWith(`${adminPrefix}/`)) {
+    const elsewhere = editorElsewhere(request);
+    if (elsewhere) return elsewhere;
+  }
   if (pathname === adminPrefix) {
     const redirect = NextResponse.redirect(new URL(`${adminPrefix}/`, request.url), 308);
     return withHeaders(redirect, { 'Cache-Control': adminCacheControl }, adminHeaders);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The site's origin as a build writes it in (lib/cms/oauth.ts reads it when it loads).
 const site = 'https://partners.example.org';
 vi.stubEnv('SITE_URL', site);
-const { finishLogin, startLogin, stateCookie } = await import('@/lib/cms/oauth');
+const { finishLogin, loginPolicy, startLogin, stateCookie } = await import('@/lib/cms/oauth');
 const token = 'gho_standin0123456789';
 const received: { url: string; body: string }[] = [];
 
@@ -81,15 +81,22 @@ describe('the editor’s GitHub login', () => {
     });
     expect(first.state).toMatch(/^[\w-]{43}$/);
     expect(second.state).not.toBe(first.state);
+    // __Host-: only this origin sets it (no Domain, Path=/), over https (Secure).
+    expect(stateCookie).toBe('__Host-cc_cms_oauth_state');
     expect(first.cookie).toBe(
-      `${stateCookie}=${first.state}; Path=/admin/auth; Max-Age=600; HttpOnly; SameSite=Lax; Secure`,
+      `${stateCookie}=${first.state}; Path=/; Max-Age=600; HttpOnly; Secure; SameSite=Lax`,
     );
     expect(first.location.href).not.toContain('cc-secret');
   });
 
   it.each([
-    ['no state', '/admin/auth/callback?code=good-code', 'cc_cms_oauth_state=abc'],
-    ['another state', '/admin/auth/callback?code=good-code&state=abd', 'cc_cms_oauth_state=abc'],
+    ['no state', '/admin/auth/callback?code=good-code', `${stateCookie}=abc`],
+    ['another state', '/admin/auth/callback?code=good-code&state=abd', `${stateCookie}=abc`],
+    [
+      'the state in a cookie without the prefix',
+      '/admin/auth/callback?code=good-code&state=abc',
+      'cc_cms_oauth_state=abc',
+    ],
     ['no cookie', '/admin/auth/callback?code=good-code&state=abc', undefined],
   ])('refuses a callback with %s (400), without asking GitHub', async (_case, path, cookie) => {
     const before = received.length;
@@ -97,6 +104,31 @@ describe('the editor’s GitHub login', () => {
     expect(response.status).toBe(400);
     expect(await response.text()).not.toContain(token);
     expect(received.length).toBe(before);
+    // A login in progress in this browser is left alone: its cookie stays.
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('gives every answer of the login a policy that runs its own script only', async () => {
+    expect(loginPolicy(site)).toBe(
+      `default-src 'none'; script-src ${site}/admin/oauth-callback.js; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
+    const start = startLogin(request('/admin/auth?provider=github'), env);
+    const { state } = stateOf(start);
+    const done = await finishLogin(
+      request(`/admin/auth/callback?code=good-code&state=${state}`, `${stateCookie}=${state}`),
+      env,
+    );
+    const refused = await finishLogin(request('/admin/auth/callback?code=x&state=y'), env);
+    for (const response of [start, done, refused]) {
+      const policy = response.headers.get('content-security-policy')!;
+      expect(policy).toMatch(
+        /^default-src 'none'; script-src (?:'none'|\S+\/admin\/oauth-callback\.js);/,
+      );
+      expect(policy).not.toMatch(/unsafe|api\.github|avatars/);
+      expect(response.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+      expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=/);
+    }
+    expect(done.headers.get('content-security-policy')).toBe(loginPolicy(site));
   });
 
   it('hands the token to the site’s own origin only, and keeps nothing', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getSiteUrl } from '../site/origin';
+import { adminHeaders } from './headers';
 
 /**
  * The GitHub login of the web editor (Decap CMS), as two route handlers: /admin/auth sends the
@@ -8,7 +9,10 @@ import { getSiteUrl } from '../site/origin';
  * origin only. The server keeps nothing: the state lives in a short cookie, the token only in
  * the answer to the editor's browser. Which repository an editor may change is GitHub's to say.
  */
-export const stateCookie = 'cc_cms_oauth_state';
+// __Host-: set by this origin over https only, for the whole origin (Path=/), never by a sibling
+// subdomain (no Domain): a page elsewhere on the operator's domain cannot plant a state of its
+// own. Its narrower path would have needed __Secure-, which a sibling can overwrite.
+export const stateCookie = '__Host-cc_cms_oauth_state';
 const stateMaxAge = 600;
 
 type Env = Record<string, string | undefined>;
@@ -34,7 +38,27 @@ function settings(env: Env): Settings | { missing: string[] } {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(status: number, title: string, body: string, headers: HeadersInit = {}) {
+/**
+ * The login's pages hold the token for a moment: they may run their own script and nothing else
+ * (not the editor's policy, which allows eval, GitHub's API and avatars).
+ */
+export function loginPolicy(origin?: string): string {
+  return [
+    "default-src 'none'",
+    origin ? `script-src ${origin}/admin/oauth-callback.js` : "script-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function page(
+  status: number,
+  title: string,
+  body: string,
+  headers: Record<string, string> = {},
+  origin?: string,
+) {
   const html = `<!doctype html>
 <html lang="de">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head>
@@ -47,6 +71,8 @@ ${body}
   const response = new Response(html, {
     status,
     headers: {
+      ...adminHeaders,
+      'Content-Security-Policy': loginPolicy(origin),
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
@@ -67,15 +93,17 @@ function notConfigured(missing: string[]) {
   );
 }
 
-const clearState = `${stateCookie}=; Path=/admin/auth; Max-Age=0; HttpOnly; SameSite=Lax`;
+const clearState = `${stateCookie}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax`;
 const callbackUrl = (config: Settings) => `${config.origin}/admin/auth/callback`;
 
-function failed(status: number, reason: string) {
+/** Why the login failed; `consumed`: the state was this login's, so it cannot be used again
+ * (a callback with another state, e.g. from a link elsewhere, leaves a login in progress be). */
+function failed(status: number, reason: string, consumed: boolean) {
   return page(
     status,
     'Anmeldung fehlgeschlagen',
     `<p>${escapeHtml(reason)}</p><p>Schließen Sie dieses Fenster und melden Sie sich im Editor noch einmal an.</p>`,
-    { 'Set-Cookie': clearState },
+    consumed ? { 'Set-Cookie': clearState } : {},
   );
 }
 
@@ -98,7 +126,7 @@ export function startLogin(request: Request, env: Env = process.env): Response {
   if ('missing' in config) return notConfigured(config.missing);
   const url = new URL(request.url);
   if ((url.searchParams.get('provider') ?? 'github') !== 'github') {
-    return failed(400, 'Nur die Anmeldung mit GitHub ist eingerichtet.');
+    return failed(400, 'Nur die Anmeldung mit GitHub ist eingerichtet.', false);
   }
   // Decap asks for `repo` (or `public_repo` for public repositories only); nothing else.
   const scope = url.searchParams.get('scope') === 'public_repo' ? 'public_repo' : 'repo';
@@ -110,13 +138,15 @@ export function startLogin(request: Request, env: Env = process.env): Response {
     scope,
     state,
   }).toString();
-  const secure = config.origin.startsWith('https:') ? '; Secure' : '';
   return new Response(null, {
     status: 302,
     headers: {
+      ...adminHeaders,
+      'Content-Security-Policy': loginPolicy(),
       Location: authorize.href,
       'Cache-Control': 'no-store',
-      'Set-Cookie': `${stateCookie}=${state}; Path=/admin/auth; Max-Age=${stateMaxAge}; HttpOnly; SameSite=Lax${secure}`,
+      // Secure also on http://localhost, which browsers count as a secure context.
+      'Set-Cookie': `${stateCookie}=${state}; Path=/; Max-Age=${stateMaxAge}; HttpOnly; Secure; SameSite=Lax`,
     },
   });
 }
@@ -129,13 +159,14 @@ export async function finishLogin(request: Request, env: Env = process.env): Pro
   const state = url.searchParams.get('state');
   const expected = cookie(request, stateCookie);
   if (!state || !expected || !sameState(state, expected)) {
-    return failed(400, 'Die Anmeldung ist abgelaufen oder kam nicht von diesem Editor.');
+    return failed(400, 'Die Anmeldung ist abgelaufen oder kam nicht von diesem Editor.', false);
   }
   const code = url.searchParams.get('code');
   if (!code) {
     return failed(
       400,
       url.searchParams.get('error_description') ?? 'GitHub hat keinen Code gesandt.',
+      true,
     );
   }
   let token: string | undefined;
@@ -156,7 +187,7 @@ export async function finishLogin(request: Request, env: Env = process.env): Pro
   } catch {
     // GitHub did not answer, or not with JSON: the editor gets the page below.
   }
-  if (!token) return failed(502, 'GitHub hat die Anmeldung nicht bestätigt.');
+  if (!token) return failed(502, 'GitHub hat die Anmeldung nicht bestätigt.', true);
   // Decap's protocol: the pop-up says it is authorizing, the editor answers, the pop-up sends
   // the token. public/admin/oauth-callback.js does that, to this origin only, never '*'.
   const message = `authorization:github:success:${JSON.stringify({ token, provider: 'github' })}`;
@@ -168,5 +199,6 @@ export async function finishLogin(request: Request, env: Env = process.env): Pro
 <script type="application/json" id="cc-oauth">${data}</script>
 <script src="/admin/oauth-callback.js"></script>`,
     { 'Set-Cookie': clearState },
+    config.origin,
   );
 }

@@ -44,9 +44,22 @@ export const hostileCases: HostileCase[] = [
   },
   { name: 'GET a German partner', request: req('GET /de/partner/vku HTTP/1.1'), status: [200] },
   {
-    name: 'GET a body with GET',
+    name: 'GET with a body',
     request: req('GET /de HTTP/1.1', ['Content-Length: 5'], 'hello'),
-    status: [200],
+    status: [413],
+    next: { status: [200], why: 'Next reads and ignores the body; the front refuses it unread' },
+  },
+  {
+    name: 'GET with a 10 GB body announced',
+    request: req('GET /de/partner/vku HTTP/1.1', ['Content-Length: 10000000000'], 'x'.repeat(100)),
+    status: [413],
+    next: { status: [200], why: 'Next answers before the body has come and ignores it' },
+  },
+  {
+    name: 'GET with a chunked body',
+    request: req('GET /de HTTP/1.1', ['Transfer-Encoding: chunked'], '5\r\nhello\r\n0\r\n\r\n'),
+    status: [413],
+    next: { status: [200], why: 'Next reads and ignores the body; the front refuses it unread' },
   },
   { name: 'HTTP/1.0 without Host', request: 'GET /de HTTP/1.0\r\n\r\n', status: [200] },
 

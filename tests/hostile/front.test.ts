@@ -2,9 +2,17 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { adminCacheControl, adminHeaders } from '@/lib/cms/headers';
 import { notFoundCacheControl, pageCacheControl } from '@/lib/http/security-headers';
-import { rawRequest, type RawResponse } from './raw-http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loginPolicy, stateCookie } from '@/lib/cms/oauth';
+import { httpGet, rawRequest, type RawResponse } from './raw-http';
 
 const ports = inject('ports');
+const front = inject('front');
+// The origin the build was made for: the editor answers only there (other hosts are redirected).
+const site = new URL(process.env.SITE_URL ?? 'http://localhost:3000');
+const onSite = (path: string, headers: Record<string, string> = {}) =>
+  httpGet(ports.front, path, { host: site.host, ...headers });
 
 async function get(target: 'next' | 'front', path: string, headers: Record<string, string> = {}) {
   return fetch(`http://127.0.0.1:${ports[target]}${path}`, { redirect: 'manual', headers });
@@ -147,33 +155,70 @@ describe('the front and query strings', () => {
 describe('the web editor through the front', () => {
   it('keeps its own headers, is never cached, and shows the login’s own error page', async () => {
     for (let i = 0; i < 2; i++) {
-      const page = await get('front', '/admin/');
+      const page = await onSite('/admin/');
       expect(page.status).toBe(200);
-      expect(page.headers.get('content-security-policy')).toBe(
-        adminHeaders['Content-Security-Policy'],
-      );
-      expect(page.headers.get('x-robots-tag')).toBe('noindex, nofollow');
-      expect(page.headers.get('cache-control')).toBe(adminCacheControl);
-      expect(page.headers.get('x-cache')).toBeNull();
-      expect(await page.text()).toContain('<meta name="robots" content="noindex, nofollow"');
+      expect(page.headers['content-security-policy']).toBe(adminHeaders['Content-Security-Policy']);
+      expect(page.headers['x-robots-tag']).toBe('noindex, nofollow');
+      expect(page.headers['cache-control']).toBe(adminCacheControl);
+      expect(page.headers['x-cache']).toBeUndefined();
+      expect(page.body).toContain('<meta name="robots" content="noindex, nofollow"');
     }
-    const failed = await get('front', '/admin/auth/callback?code=x&state=y');
+    const failed = await onSite('/admin/auth/callback?code=x&state=y');
     expect(failed.status).toBe(400);
-    expect(await failed.text()).toContain('Anmeldung fehlgeschlagen');
-    expect(failed.headers.get('content-security-policy')).toBe(
-      adminHeaders['Content-Security-Policy'],
-    );
+    expect(failed.body).toContain('Anmeldung fehlgeschlagen');
+    // The login's pages run their own script and nothing else: not the editor's policy.
+    expect(failed.headers['content-security-policy']).toBe(loginPolicy());
   });
 
-  it('lets the login’s state cookie through to the callback, and no cookie to any page', async () => {
-    const start = await get('front', '/admin/auth?provider=github&scope=repo');
+  it('lets the login’s state cookie through to the callback; another state leaves it be', async () => {
+    const start = await onSite('/admin/auth?provider=github&scope=repo');
     expect(start.status).toBe(302);
-    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
-    expect(cookie).toMatch(/^cc_cms_oauth_state=[\w-]{43}$/);
-    const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
+    expect(start.headers['content-security-policy']).toBe(loginPolicy());
+    const cookie = String(start.headers['set-cookie']).split(';')[0]!;
+    expect(cookie).toMatch(new RegExp(`^${stateCookie}=[\\w-]{43}$`));
+    const state = new URL(start.headers.location!).searchParams.get('state')!;
     const callback = `/admin/auth/callback?code=x&state=${state}`;
+    // A link elsewhere to the callback with another state: refused, the cookie left alone.
+    const foreign = await onSite('/admin/auth/callback?code=x&state=other', { cookie });
+    expect(foreign.status).toBe(400);
+    expect(foreign.headers['set-cookie']).toBeUndefined();
     // With the cookie the state matches, and GitHub (a closed port here) is asked: 502.
-    expect((await get('front', callback, { cookie })).status).toBe(502);
-    expect((await get('front', callback)).status).toBe(400);
+    const other = `a=1; ${cookie}; cc_cms_oauth_state=${state}`;
+    expect((await onSite(callback, { cookie: other })).status).toBe(502);
+    expect((await onSite(callback)).status).toBe(400);
+  });
+
+  it.each(['/admin/', '/admin', '/admin/auth?provider=github', '/admin/config.yml'])(
+    'sends %s on any other host to the same path on SITE_URL',
+    async (path) => {
+      for (const headers of [
+        { host: 'partners.other.example' } as Record<string, string>,
+        { host: `127.0.0.1:${ports.front}`, 'x-cc-host': site.hostname },
+      ]) {
+        const moved = await httpGet(ports.front, path, headers);
+        expect(moved.status, headers.host).toBe(308);
+        expect(moved.headers.location, headers.host).toBe(new URL(path, site.origin).href);
+        expect(moved.headers['content-security-policy']).toMatch(/^default-src 'none'; /);
+        expect(moved.headers['x-robots-tag']).toBe('noindex, nofollow');
+      }
+      // On the site's own host: the editor itself, not a redirect to it.
+      expect((await onSite(path)).headers.location ?? '').not.toContain(site.origin);
+    },
+  );
+});
+
+describe('a request with a body', () => {
+  it('is refused at once with 413 and the security headers, and nothing is written', async () => {
+    const bodies = path.join(path.dirname(front.logDir), 'body');
+    for (const target of ['/de', '/admin/auth']) {
+      const response = await rawRequest(
+        ports.front,
+        `GET ${target} HTTP/1.1\r\nHost: ${site.host}\r\nContent-Length: 10000000000\r\nConnection: close\r\n\r\n${'x'.repeat(65536)}`,
+      );
+      expect(response.status, target).toBe(413);
+      expect(header(response, 'content-security-policy'), target).toBeDefined();
+      expect(header(response, 'strict-transport-security'), target).toBeDefined();
+    }
+    expect(fs.existsSync(bodies) ? fs.readdirSync(bodies, { recursive: true }) : []).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 
 export type RawResponse = {
@@ -70,5 +71,33 @@ export function rawRequest(
     });
     // write, not end: a half-closed connection makes Node's server drop the answer.
     socket.write(request);
+  });
+}
+
+export type Answer = { status: number; headers: Record<string, string>; body: string };
+
+/** A GET with any headers, Host among them (fetch cannot set Host), over a new connection. */
+export function httpGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      { host: '127.0.0.1', port, path, headers, agent: false },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers as Record<string, string>,
+            body,
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
   });
 }
