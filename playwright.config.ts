@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './tests/support/chromium.mjs';
+import { chromiumArgs, chromiumPath } from './scripts/lib/chromium.mjs';
 
 // Serves the existing build (`npm run build` first) and drives Debian's Chromium.
 const port = Number(process.env.E2E_PORT ?? 3500);

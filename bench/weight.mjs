@@ -3,7 +3,7 @@
 // JavaScript and prints, per page, the bytes a first visit downloads (HTML, CSS, JS; raw and gzip).
 import { execFileSync, spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { waitForUrl } from '../tests/support/wait-for-url.mjs';
+import { waitForUrl } from '../scripts/lib/wait-for-url.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 3801);
 const base = `http://127.0.0.1:${port}`;

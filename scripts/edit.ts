@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { cmsProxyPort } from '../lib/cms/proxy';
-import { waitForUrl } from '../tests/support/wait-for-url.mjs';
+import { waitForUrl } from './lib/wait-for-url.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const editRoot = path.resolve(process.env.EDIT_ROOT ?? root);

@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { chromiumArgs, chromiumPath } from '../tests/support/chromium.mjs';
-import { waitForUrl } from '../tests/support/wait-for-url.mjs';
+import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+import { waitForUrl } from './lib/wait-for-url.mjs';
 
 const assert = process.argv.includes('--assert');
 const runs = () => Number(process.env.LIGHTHOUSE_RUNS ?? 3);

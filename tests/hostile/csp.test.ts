@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '@/tests/support/chromium.mjs';
+import { chromiumArgs, chromiumPath } from '@/scripts/lib/chromium.mjs';
 
 const ports = inject('ports');
 let browser: Browser;

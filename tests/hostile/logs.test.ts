@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { waitForUrl } from '@/tests/support/wait-for-url.mjs';
+import { waitForUrl } from '@/scripts/lib/wait-for-url.mjs';
 import { nginxBinary } from '@/tests/support/serve-front';
 
 const ports = inject('ports');

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { waitForUrl } from '../support/wait-for-url.mjs';
+import { waitForUrl } from '../../scripts/lib/wait-for-url.mjs';
 
 const port = Number(process.env.SITE_TEST_PORT ?? 3456);
 

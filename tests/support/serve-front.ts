@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pageCacheControl } from '../../lib/http/security-headers';
-import { waitForUrl } from './wait-for-url.mjs';
+import { waitForUrl } from '../../scripts/lib/wait-for-url.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
