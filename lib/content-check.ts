@@ -184,8 +184,17 @@ function listFiles(dir: string): string[] {
 
 type Version = { file: string; partner: PartnerEntry; lines: Map<string, number> };
 
+type CheckOptions = {
+  now?: Date;
+  /** Also warn about placeholders in partner and header files (the go-live check does). */
+  everyPlaceholder?: boolean;
+};
+
 /** Reads and validates all content below `dir` without rendering it; collects every problem. */
-export function checkContent(dir: string, { now = new Date() }: { now?: Date } = {}): CheckResult {
+export function checkContent(
+  dir: string,
+  { now = new Date(), everyPlaceholder = false }: CheckOptions = {},
+): CheckResult {
   const problems: ContentProblem[] = [];
   const display = (file: string) => {
     const relative = path.relative(process.cwd(), file);
@@ -274,7 +283,7 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
   const headers: Partial<Record<Locale, HeaderEntry>> = checkPerLanguage(
     'header',
     headerFrontMatter,
-    { missing: 'its header file', body: 'the intro sentence', placeholders: false },
+    { missing: 'its header file', body: 'the intro sentence', placeholders: everyPlaceholder },
   );
   const accessibility: Partial<Record<Locale, AccessibilityEntry>> = checkPerLanguage(
     'accessibility',
@@ -325,6 +334,7 @@ export function checkContent(dir: string, { now = new Date() }: { now?: Date } =
     const data = parsed && validate(partnerFrontMatter, parsed, report);
     if (!parsed || !data) continue;
     if (!parsed.body) report('body', 'is empty: write the description below the front matter');
+    if (everyPlaceholder) warnPlaceholders(file, data, parsed);
     const partner = { ...data, slug, locale, draft: data.draft ?? false, body: parsed.body };
     const versions = bySlug.get(slug) ?? new Map<Locale, Version>();
     versions.set(locale, { file, partner, lines: parsed.lines });
