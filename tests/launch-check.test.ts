@@ -57,7 +57,7 @@ describe('launch:check', () => {
   });
 
   it("fails without the editor's login: the OAuth client id or secret", () => {
-    const { CMS_GITHUB_CLIENT_ID: _id, CMS_GITHUB_CLIENT_SECRET: _secret, ...rest } = ready;
+    const rest = { SITE_URL: ready.SITE_URL, CMS_GITHUB_REPO: ready.CMS_GITHUB_REPO };
     expect(lines(done, rest)).toEqual([
       expect.stringMatching(/^\(environment\):1: CMS_GITHUB_CLIENT_ID: is not set/),
       expect.stringMatching(/^\(environment\):1: CMS_GITHUB_CLIENT_SECRET: is not set/),
