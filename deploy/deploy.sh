@@ -284,7 +284,7 @@ activate() { # target-dir
   [ $((SECONDS - purged)) -ge 2 ] || sleep 2
   begin_step warm "warming the front's cache with $(release_id "$target")"
   in_release "$target" node "$here/warm-front.mjs" "http://127.0.0.1:$CC_WARM_PORT" ||
-    die "warming failed; ${live:+$(release_id "$live") stays live}"
+    die "warming the front's cache through port $CC_WARM_PORT (CC_WARM_PORT) failed; see $step_out"
   begin_step switch "switching to slot $slot"
   # A run that ends between these lines leaves `current` to go by: the next run sets the slot
   # flag from it and moves `previous` (see reconcile).
@@ -401,7 +401,7 @@ fetch() { # the commit `resolved` into a new release directory, `release`
   in_release "$release" git -c safe.directory="$CC_SOURCE" fetch -q --no-tags "$CC_SOURCE" "$resolved_ref" ||
     die "could not fetch $resolved_ref from $CC_SOURCE (CC_SOURCE)"
   in_release "$release" git checkout -q --detach "$resolved" ||
-    die "$CC_SOURCE has no commit $resolved on $resolved_ref any more"
+    die "$CC_SOURCE (CC_SOURCE) has no commit $resolved on $resolved_ref any more"
 }
 
 install() {
@@ -420,14 +420,16 @@ install() {
 
 check_and_build() { # content check, go-live check (with the settings), and the build, unless reused
   begin_step content-check "content check: npm run content:check"
-  in_release "$release" npm run --silent content:check
+  in_release "$release" npm run --silent content:check ||
+    die "the content check refused ${resolved:0:7}: fix the content it lists above (also in $step_out)"
   begin_step launch-check "go-live check: npm run launch:check with the settings of ${CC_ENV_FILE:-the environment}"
   # The check learns whether the client secret is set, not the secret.
   in_release "$release" "CMS_GITHUB_CLIENT_ID=${CMS_GITHUB_CLIENT_ID:-}" \
-    "CMS_GITHUB_CLIENT_SECRET=${CMS_GITHUB_CLIENT_SECRET:+(set)}" npm run --silent launch:check
+    "CMS_GITHUB_CLIENT_SECRET=${CMS_GITHUB_CLIENT_SECRET:+(set)}" npm run --silent launch:check ||
+    die "the go-live check refused ${resolved:0:7}: fix what it lists in the content or in ${CC_ENV_FILE:-the settings} (CC_STAGING=1 on a test system lets placeholders through)"
   if complete "$release"; then return 0; fi
   begin_step build "building $(release_id "$release")"
-  in_release "$release" npm run build || die "the build of $(release_id "$release") failed"
+  in_release "$release" npm run build || die "the build of $(release_id "$release") failed; see $step_out"
   build_settings >"$release/.next/build-settings"
   (cd "$release/.next/static" && find . -type f) >"$release/.next/own-assets.tmp"
   mv "$release/.next/own-assets.tmp" "$release/.next/own-assets"
