@@ -69,7 +69,8 @@ load_settings() {
 }
 load_settings
 
-here=$(cd "$(dirname "$0")" && pwd)
+# The release's own directory, not the `current` link, which a deploy moves while it runs.
+here=$(cd "$(dirname "$0")" && pwd -P)
 CC_ROOT=${CC_ROOT:-/srv/cc-partners}
 CC_SOURCE=${CC_SOURCE:-$(git -c safe.directory='*' -C "$here" rev-parse --show-toplevel 2>/dev/null || true)}
 CC_REF=${CC_REF:-HEAD}
