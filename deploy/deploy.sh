@@ -437,12 +437,12 @@ check_and_build() { # content check, go-live check (with the settings), and the 
 }
 
 begin_attempt() { # new|again: starts the record of deploying `resolved`
-  local subject='' tries
+  local tries
   read_attempt
   if [ "$1" = again ] && [ "${attempt[commit]:-}" = "$resolved" ]; then tries=$((${attempt[tries]:-0} + 1)); else tries=1; fi
   clear_attempt
   attempt+=([commit]=$resolved [ref]=$resolved_ref [started]=$(now) [result]=running
-    [step]=fetch [tries]=$tries [pid]=$$ [subject]=$subject)
+    [step]=settings [tries]=$tries [pid]=$$)
   in_attempt=1
   write_attempt
   : >"$step_out"
@@ -456,7 +456,7 @@ finish_attempt() { # result
   in_attempt=
 }
 
-deploy_commit() { # tries ("again" when the timer retries an interrupted attempt)
+deploy_commit() { # new|again ("again" when the timer retries an interrupted attempt)
   begin_attempt "$1"
   [ -n "${SITE_URL:-}" ] ||
     die "SITE_URL is not set: put the public address (SITE_URL=https://…) in ${CC_ENV_FILE:-CC_ENV_FILE}"

@@ -336,6 +336,10 @@ describe('deploy.sh and refs', () => {
     expect(result.stderr).toMatch(
       /SITE_URL is not set: put the public address \(SITE_URL=https:\/\/…\) in \S+\/env/,
     );
+    expect(record(path.join(settings.srv, 'last-attempt'))).toMatchObject({
+      result: 'failed',
+      step: 'settings',
+    });
   });
 });
 
