@@ -15,7 +15,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Written into the build, so that the running server knows the origin it was built for
   // (lib/cms/oauth.ts hands the editor's login token to that origin only).
-  env: { SITE_URL: process.env.SITE_URL ?? '' },
+  // CC_STAGING likewise: a staging build stays noindex whatever the running process is told.
+  env: { SITE_URL: process.env.SITE_URL ?? '', CC_STAGING: process.env.CC_STAGING ?? '' },
   reactStrictMode: true,
   // proxy.ts redirects trailing slashes itself, with the security headers.
   skipTrailingSlashRedirect: true,

@@ -6,7 +6,7 @@ set -eu
 next=node_modules/next/dist/bin/next
 
 keep_running() { # port
-  local port=$1 child= status
+  local port=$1 child='' status
   trap '[ -z "$child" ] || kill -TERM "$child" 2>/dev/null; wait; exit 0' TERM
   while :; do
     # -H localhost, not 127.0.0.1: Next then rewrites localized paths to themselves (a 307 loop).

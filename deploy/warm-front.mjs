@@ -1,9 +1,9 @@
 // Fills the nginx front's cache with everything a visitor or crawler asks for: every URL of the
 // sitemap, and the stylesheet, icons, manifest and social image each page names, the not-found
 // pages, sitemap.xml, robots.txt, security.txt and the JSON directories, in both copies the front
-// keeps (gzip and plain). deploy/deploy.sh runs it against the front's warm-up port before the
-// front serves a release:  node deploy/warm-front.mjs http://127.0.0.1:8081
-// Exits 1, listing them, if any URL answers other than expected.
+// keeps (gzip and plain). deploy/deploy.sh runs the copy beside it against the front's warm-up
+// port before the front serves a release:  node deploy/warm-front.mjs http://127.0.0.1:8081
+// Exits 1, listing them, if any URL answers other than expected. npm run test:faults runs it.
 const base = new URL(process.argv[2] ?? 'http://127.0.0.1:8081');
 const started = performance.now();
 const failures = [];

@@ -15,7 +15,7 @@ const floors: Record<string, number> = {
   site: 3,
   directory: 4,
   cms: 4,
-  launch: 4,
+  launch: 5,
 };
 
 /** The file of each part that says in its first line what the part owns. */

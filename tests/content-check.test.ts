@@ -51,10 +51,10 @@ describe.each(Object.entries(contentRules))('the rule %s', (name, rule) => {
   const [fixture, field, message] = ruleCases[name as keyof typeof contentRules];
 
   it(`finds ${field} in ${fixture}, and nothing in a valid folder`, () => {
-    expect(rule(readContent(path.join(fixtures, fixture), now))).toContainEqual(
+    expect(rule(readContent(path.join(fixtures, fixture), { now }))).toContainEqual(
       expect.objectContaining({ field, message: expect.stringMatching(message) }),
     );
-    expect(rule(readContent(path.join(fixtures, 'valid'), now))).toEqual([]);
+    expect(rule(readContent(path.join(fixtures, 'valid'), { now }))).toEqual([]);
   });
 });
 

@@ -11,6 +11,10 @@ describe('isPlaceholder', () => {
     'security@partners.example',
     'a@b.invalid',
     'host.test',
+    'kontakt@example.org.',
+    'Schreiben Sie an kontakt@example.org. Wir antworten.',
+    'https://partners.example.org.',
+    'a@b.invalid.',
   ])('finds "%s"', (text) => {
     expect(isPlaceholder(text)).toBe(true);
   });
@@ -26,6 +30,8 @@ describe('isPlaceholder', () => {
     'https://mail.test.de/kontakt',
     'https://www.best-example.com',
     'kontakt@example.org.uk',
+    'kontakt@example.org.uk.',
+    'example.test-verein.de',
   ])('leaves "%s" alone', (text) => {
     expect(isPlaceholder(text)).toBe(false);
   });

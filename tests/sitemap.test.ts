@@ -70,6 +70,15 @@ describe('robots', () => {
       sitemap: 'https://partners.example.org/sitemap.xml',
     });
   });
+
+  it('disallows everything on a staging build (CC_STAGING=1)', () => {
+    vi.stubEnv('CC_STAGING', '1');
+    try {
+      expect(robots()).toEqual({ rules: { userAgent: '*', disallow: '/' } });
+    } finally {
+      vi.stubEnv('CC_STAGING', '');
+    }
+  });
 });
 
 describe('getDirectory', () => {

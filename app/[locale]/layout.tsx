@@ -4,7 +4,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { routing } from '@/lib/i18n/routing';
 import { documentTitle } from '@/lib/site/metadata';
-import { getSiteUrl } from '@/lib/site/origin';
+import { getSiteUrl, isStaging } from '@/lib/site/origin';
 import '../globals.css';
 
 export const dynamicParams = false;
@@ -21,6 +21,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
     title: { template: documentTitle('%s', t('siteName')), default: t('siteName') },
     applicationName: t('siteName'),
     manifest: `/${locale}/manifest.webmanifest`,
+    ...(isStaging() && { robots: { index: false, follow: false } }),
   };
 }
 

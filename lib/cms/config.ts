@@ -18,6 +18,9 @@ import { getSiteUrl } from '../site/origin';
 /** The editors' language: Decap's own texts, and every label and hint of lib/content/schema.ts. */
 export const cmsLocale: Locale = 'de';
 
+/** The repository the editor's configuration names while CMS_GITHUB_REPO is not set. */
+export const defaultCmsRepo = 'owner/repository';
+
 /** The name of our Decap format (public/admin/cms-format.js): the files as this project writes them. */
 export const cmsFormat = 'cc-markdown';
 
@@ -147,7 +150,7 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
   return {
     backend: {
       name: 'github',
-      repo: env.CMS_GITHUB_REPO || 'owner/repository',
+      repo: env.CMS_GITHUB_REPO || defaultCmsRepo,
       branch: env.CMS_GITHUB_BRANCH || 'main',
       base_url: site,
       auth_endpoint: 'admin/auth',

@@ -92,8 +92,17 @@ function readFile(
   return { file: display(file), kind, key, locale, parsed, fields };
 }
 
+type CheckOptions = {
+  now?: Date;
+  /** Also warn about placeholders in partner and header files (the go-live check does). */
+  everyPlaceholder?: boolean;
+};
+
 /** Reads every content file below `dir` (parsed and validated, not yet checked or rendered). */
-export function readContent(dir: string, now = new Date()): Content {
+export function readContent(
+  dir: string,
+  { now = new Date(), everyPlaceholder = false }: CheckOptions = {},
+): Content {
   const files: ContentFile[] = [];
   for (const kind of ['header', ...sitePageNames] as const) {
     for (const locale of routing.locales) {
@@ -107,7 +116,7 @@ export function readContent(dir: string, now = new Date()): Content {
     if (!slug || !locale || !/^[a-z0-9-]+$/.test(slug) || !isLocale(locale)) continue;
     files.push(readFile(path.join(dir, 'partners', name), 'partner', slug, locale));
   }
-  return { dir, now, siteNames: listFiles(dir), partnerNames, files };
+  return { dir, now, everyPlaceholder, siteNames: listFiles(dir), partnerNames, files };
 }
 
 /** What the site is made of: every file that passed its schema, with its body. */
@@ -147,8 +156,8 @@ function entries(content: Content): Omit<CheckResult, 'problems'> {
 }
 
 /** Reads and validates all content below `dir` without rendering it; collects every problem. */
-export function checkContent(dir: string, { now = new Date() }: { now?: Date } = {}): CheckResult {
-  const content = readContent(dir, now);
+export function checkContent(dir: string, options: CheckOptions = {}): CheckResult {
+  const content = readContent(dir, options);
   const problems = Object.values(contentRules).flatMap((rule) => rule(content));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, ...entries(content) };

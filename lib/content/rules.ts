@@ -35,6 +35,8 @@ export type ContentFile = {
 export type Content = {
   dir: string;
   now: Date;
+  /** Also warn about placeholders in partner and header files (the go-live check does). */
+  everyPlaceholder: boolean;
   /** The names of the files in the folder and in partners/, for the rules about names. */
   siteNames: string[];
   partnerNames: string[];
@@ -169,13 +171,13 @@ export const nonEmptyBodies: Rule = ({ files }) =>
       error(file, 'body', `is empty: write ${bodyOf[kind]} below the front matter`),
     );
 
-/** The site's own pages ship placeholders for what only the operator knows. */
-export const placeholdersMarked: Rule = ({ files }) =>
+/** The site's own pages ship placeholders for what only the operator knows; the go-live check
+ * also looks for them in the partners and the header. */
+export const placeholdersMarked: Rule = ({ files, everyPlaceholder }) =>
   files.flatMap((file) => {
     const data = dataOf(file);
-    if (!data || file.kind === 'header' || file.kind === 'partner' || !('body' in file.parsed)) {
-      return [];
-    }
+    const sitePage = file.kind !== 'header' && file.kind !== 'partner';
+    if (!data || !(sitePage || everyPlaceholder) || !('body' in file.parsed)) return [];
     const warn = (field: string, value: string, line = 1): ContentProblem => ({
       file: file.file,
       line,

@@ -5,6 +5,17 @@ export const developmentSiteUrl = 'http://localhost:3000';
 /** OpenGraph locale of each language (the English texts use British spelling). */
 export const ogLocales: Record<Locale, string> = { de: 'de_DE', en: 'en_GB' };
 
+/**
+ * Whether this is a staging or test build (CC_STAGING=1): it may keep placeholders, and tells
+ * search engines to stay away (robots.txt disallows all, every page is noindex).
+ */
+export function isStaging(
+  // Spelled out, so that the build writes the value in (next.config.ts `env`).
+  env: Record<string, string | undefined> = { CC_STAGING: process.env.CC_STAGING },
+): boolean {
+  return env.CC_STAGING?.trim() === '1';
+}
+
 /** The origin from which every absolute URL is made: SITE_URL, else the development default. */
 export function getSiteUrl(env: Record<string, string | undefined> = process.env): URL {
   const value = env.SITE_URL?.trim();

@@ -23,7 +23,20 @@ async function visit(path: string, agent: string) {
   await fetch(`http://127.0.0.1:${ports.front}${path}`, { headers: { 'user-agent': agent } });
 }
 
+/** A file's permission bits, e.g. '640'. */
+const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
+
 describe("the front's access log", () => {
+  it('is readable by its owner and group only, in a directory closed to others', async () => {
+    await visit('/de', `mode-${Date.now()}`);
+    await flushLogs();
+    // It holds the editor's login callback with its one-time code and state.
+    expect(mode(front.logDir)).toBe('750');
+    expect(mode(accessLog)).toBe('640');
+    expect(mode(path.join(front.logDir, 'error.log'))).toBe('640');
+    expect(fs.readFileSync('deploy/logrotate', 'utf8')).toMatch(/^\s+create 0640 \S+ \S+$/m);
+  });
+
   it('holds the request, but not the full client address', async () => {
     const agent = `log-test-${Date.now()}`;
     await visit('/de/partner/vku', agent);
@@ -100,6 +113,7 @@ describe('deploy/logrotate', () => {
         // The rotated file holds the day's line; nginx has reopened and writes the next one anew.
         expect(fs.readFileSync(`${accessLog}.1`, 'utf8')).toContain(`"${agent}"`);
         expect(fs.readFileSync(accessLog, 'utf8')).toContain(`"${agent}-after"`);
+        expect(mode(accessLog), 'the new log, as logrotate creates it').toBe('640');
       }
       const rotated = fs.readdirSync(front.logDir).filter((f) => f.startsWith('access.log.'));
       expect(rotated.sort()).toEqual([
@@ -110,6 +124,8 @@ describe('deploy/logrotate', () => {
         'access.log.5.gz',
         'access.log.6.gz',
       ]);
+      for (const file of rotated) expect(mode(path.join(front.logDir, file)), file).toBe('640');
+      expect(mode(front.logDir)).toBe('750');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

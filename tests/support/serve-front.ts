@@ -112,8 +112,12 @@ export async function startNginx({
   pageValidity,
 }: FrontOptions): Promise<Front> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-partners-nginx-'));
+  // As README.md ("Deploy") installs them: nginx would create its logs readable by everyone.
   const logDir = path.join(dir, 'log');
-  fs.mkdirSync(logDir);
+  fs.mkdirSync(logDir, { mode: 0o750 });
+  for (const log of ['access.log', 'error.log']) {
+    fs.writeFileSync(path.join(logDir, log), '', { mode: 0o640 });
+  }
   const cacheDir = path.join(dir, 'cache');
   fs.mkdirSync(cacheDir);
   let site = renderSiteConfig(
