@@ -13,8 +13,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // Written into the build, so that the running server knows the origin it was built for
-  // (lib/cms-oauth.ts hands the editor's login token to that origin only).
-  env: { SITE_URL: process.env.SITE_URL ?? '' },
+  // (lib/cms-oauth.ts hands the editor's login token to that origin only), and the editor's CSP
+  // the GitHub API its configuration names (lib/cms-github.ts).
+  env: {
+    SITE_URL: process.env.SITE_URL ?? '',
+    CMS_GITHUB_API_URL: process.env.CMS_GITHUB_API_URL ?? '',
+  },
   reactStrictMode: true,
   // proxy.ts redirects trailing slashes itself, with the security headers.
   skipTrailingSlashRedirect: true,

@@ -11,6 +11,7 @@ import {
   privacyFrontMatter,
 } from './content-schema';
 import { routing, type Locale } from './i18n/routing';
+import { githubApiUrl } from './cms-github';
 import { cmsProxyPort } from './cms-proxy';
 import { getSiteUrl } from './site';
 
@@ -148,6 +149,7 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
       name: 'github',
       repo: env.CMS_GITHUB_REPO || 'owner/repository',
       branch: env.CMS_GITHUB_BRANCH || 'main',
+      api_root: githubApiUrl(env.CMS_GITHUB_API_URL),
       base_url: site,
       auth_endpoint: 'admin/auth',
       squash_merges: true,

@@ -121,4 +121,10 @@ describe('the web editor’s configuration, generated from lib/content-schema.ts
     expect(config.publish_mode).toBe('editorial_workflow');
     expect(config.local_backend.url).toMatch(/^http:\/\/localhost:\d+\/api\/v1$/);
   });
+
+  it('talks to github.com, or to the GitHub API the build names (GitHub Enterprise)', () => {
+    expect(config.backend.api_root).toBe('https://api.github.com');
+    const enterprise = cmsConfig({ CMS_GITHUB_API_URL: 'https://ghe.example.org/api/v3/' });
+    expect(enterprise.backend.api_root).toBe('https://ghe.example.org/api/v3');
+  });
 });
