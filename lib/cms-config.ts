@@ -21,6 +21,9 @@ export const cmsLocale: Locale = 'de';
 /** The name of our Decap format (public/admin/cms-format.js): the files as this project writes them. */
 export const cmsFormat = 'cc-markdown';
 
+/** Our media library (public/admin/cms-no-media.js): none, as no field takes files. */
+export const cmsMediaLibrary = 'cc-no-media';
+
 type CmsField = Record<string, unknown>;
 type Shape = Record<string, z.ZodType>;
 
@@ -160,9 +163,9 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
     site_url: site,
     display_url: site,
     locale: cmsLocale,
-    // Decap requires a media folder; no field here takes images.
-    media_folder: 'public/uploads',
-    public_folder: '/uploads',
+    // No field takes files: without a media library of ours Decap would offer uploads that
+    // commit straight to the default branch.
+    media_library: { name: cmsMediaLibrary },
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     i18n: {
       structure: 'multiple_files',
@@ -180,6 +183,9 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
         extension: 'md',
         format: cmsFormat,
         create: true,
+        // A partner leaves the site as a draft, through a pull request like every change:
+        // Decap deletes (and unpublishes) straight on the default branch.
+        delete: false,
         i18n: true,
         identifier_field: 'name',
         slug: '{{fields.shortName}}',
@@ -192,6 +198,7 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
         name: 'pages',
         label: 'Seiten',
         format: cmsFormat,
+        delete: false,
         editor: { preview: false },
         files: pages.flatMap((page) =>
           routing.locales.map((locale) => ({

@@ -28,6 +28,7 @@ describe('the web editor in the built site', () => {
       '/admin/js-yaml.min.js',
       '/admin/cms-format.js',
       '/admin/cms-checks.js',
+      '/admin/cms-no-media.js',
     ]) {
       expect(html).toContain(`<script src="${script}"></script>`);
       const file = await get(script);
