@@ -24,6 +24,11 @@ export const cmsFormat = 'cc-markdown';
 /** Our media library (public/admin/cms-no-media.js): none, as no field takes files. */
 export const cmsMediaLibrary = 'cc-no-media';
 
+/** A partner's page in one language, as Decap's `preview_path`: e.g. en/partners/{{slug}}. */
+export function partnerPreviewPath(locale: Locale): string {
+  return `${locale}${routing.pathnames['/partners/[slug]'][locale].replace('[slug]', '{{slug}}')}`;
+}
+
 type CmsField = Record<string, unknown>;
 type Shape = Record<string, z.ZodType>;
 
@@ -191,6 +196,12 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
         slug: '{{fields.shortName}}',
         summary: '{{order}}. {{shortName}}: {{name}}',
         sortable_fields: [{ field: 'order', default_sort: 'asc' }, 'name'],
+        // "Live ansehen": the partner's page in the default language; public/admin/cms-live.js
+        // switches it to the language the editor shows on the left (cc_preview_paths).
+        preview_path: partnerPreviewPath(routing.defaultLocale),
+        cc_preview_paths: Object.fromEntries(
+          routing.locales.map((locale) => [locale, partnerPreviewPath(locale)]),
+        ),
         editor: { preview: false },
         fields: [...partnerFields, { ...body('Beschreibung'), i18n: true }],
       },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { cmsConfig } from '@/lib/cms-config';
+import { cmsConfig, partnerPreviewPath } from '@/lib/cms-config';
 import {
   accessibilityFrontMatter,
   type FieldMeta,
@@ -19,7 +19,15 @@ import { routing } from '@/lib/i18n/routing';
 type Field = Record<string, unknown> & { name: string; label: string };
 const config = cmsConfig({ SITE_URL: 'https://partners.example.org', CMS_GITHUB_REPO: 'org/site' });
 const [partners, pages] = config.collections as unknown as [
-  { folder: string; fields: Field[]; i18n: boolean; slug: string; delete: boolean },
+  {
+    folder: string;
+    fields: Field[];
+    i18n: boolean;
+    slug: string;
+    delete: boolean;
+    preview_path: string;
+    cc_preview_paths: Record<string, string>;
+  },
   { files: { name: string; file: string; fields: Field[] }[]; delete: boolean },
 ];
 const field = (name: string) => partners.fields.find((f) => f.name === name)!;
@@ -151,5 +159,14 @@ describe('the web editor’s configuration, generated from lib/content-schema.ts
     });
     expect(registered.map((library) => library.name)).toEqual([config.media_library.name]);
     expect(registered[0]!.init().enableStandalone()).toBe(false);
+  });
+
+  it('opens a partner’s own page in every language', () => {
+    expect(partners.preview_path).toBe('de/partner/{{slug}}');
+    expect(partners.cc_preview_paths).toEqual({
+      de: 'de/partner/{{slug}}',
+      en: 'en/partners/{{slug}}',
+    });
+    expect(partnerPreviewPath('en')).toBe('en/partners/{{slug}}');
   });
 });

@@ -29,6 +29,7 @@ describe('the web editor in the built site', () => {
       '/admin/cms-format.js',
       '/admin/cms-checks.js',
       '/admin/cms-no-media.js',
+      '/admin/cms-live.js',
     ]) {
       expect(html).toContain(`<script src="${script}"></script>`);
       const file = await get(script);
