@@ -30,7 +30,7 @@
 
   /** The language the editor shows on the left, from Decap's "Aktuelle Sprache: EN". */
   function shownLocale(document) {
-    var buttons = document.querySelectorAll('button');
+    var buttons = document.querySelectorAll('button, [role="button"]');
     for (var i = 0; i < buttons.length; i++) {
       var match = /^Aktuelle Sprache: (\S+)$/.exec(buttons[i].textContent.trim());
       if (match) return match[1].toLowerCase();
