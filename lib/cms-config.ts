@@ -202,7 +202,8 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
         cc_preview_paths: Object.fromEntries(
           routing.locales.map((locale) => [locale, partnerPreviewPath(locale)]),
         ),
-        editor: { preview: false },
+        // The preview is the partner page's own markup (lib/cms-preview.tsx).
+        editor: { preview: true },
         fields: [...partnerFields, { ...body('Beschreibung'), i18n: true }],
       },
       {

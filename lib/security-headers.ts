@@ -51,14 +51,14 @@ export const adminPrefix = '/admin';
 
 // The editor is Decap CMS's prebuilt bundle, which needs more than the public pages: 'unsafe-eval'
 // (its config validator, ajv, compiles schemas with new Function), inline <style> elements
-// (emotion), the GitHub API and avatars (or those of the GitHub Enterprise server the site is
-// built for), and in `npm run edit` its local proxy. No inline script: the OAuth callback's
-// script is a file too (public/admin/oauth-callback.js).
+// (emotion), the site's stylesheet in its preview pane, the GitHub API and avatars (or those of
+// the GitHub Enterprise server the site is built for), and in `npm run edit` its local proxy. No
+// inline script: the OAuth callback's script is a file too (public/admin/oauth-callback.js).
 export function adminContentSecurityPolicy(apiUrl = githubApiUrl()): string {
   return [
     "default-src 'none'",
     "script-src 'self' 'unsafe-eval'",
-    "style-src-elem 'unsafe-inline'",
+    "style-src-elem 'self' 'unsafe-inline'",
     "style-src-attr 'none'",
     `img-src 'self' ${githubAvatarOrigins(apiUrl).join(' ')}`,
     development

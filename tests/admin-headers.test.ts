@@ -24,4 +24,10 @@ describe('the web editor’s Content-Security-Policy', () => {
     expect(csp['connect-src']).toEqual(["'self'", api, 'https://www.githubstatus.com']);
     expect(csp['img-src']).toEqual(["'self'", api, 'https://avatars.ghe.example.org']);
   });
+
+  it('takes the preview’s stylesheet from this origin, and nothing from blob: or data:', () => {
+    const policy = adminHeaders['Content-Security-Policy'];
+    expect(directives(policy)['style-src-elem']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy).not.toMatch(/blob:|data:|frame-src|\*/);
+  });
 });

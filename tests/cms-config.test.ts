@@ -27,6 +27,7 @@ const [partners, pages] = config.collections as unknown as [
     delete: boolean;
     preview_path: string;
     cc_preview_paths: Record<string, string>;
+    editor: { preview: boolean };
   },
   { files: { name: string; file: string; fields: Field[] }[]; delete: boolean },
 ];
@@ -161,12 +162,13 @@ describe('the web editor’s configuration, generated from lib/content-schema.ts
     expect(registered[0]!.init().enableStandalone()).toBe(false);
   });
 
-  it('opens a partner’s own page in every language', () => {
+  it('shows a partner’s own page in every language, and a preview of it', () => {
     expect(partners.preview_path).toBe('de/partner/{{slug}}');
     expect(partners.cc_preview_paths).toEqual({
       de: 'de/partner/{{slug}}',
       en: 'en/partners/{{slug}}',
     });
     expect(partnerPreviewPath('en')).toBe('en/partners/{{slug}}');
+    expect(partners.editor.preview).toBe(true);
   });
 });
