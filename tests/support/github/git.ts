@@ -53,9 +53,20 @@ export class Git {
 
   /** The object a revision names (`main`, `main:content/partners`, a sha), or undefined. */
   resolve(revision: string, type: 'commit' | 'tree' | 'blob' = 'commit'): string | undefined {
-    const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${revision}^{${type}}`], {
-      env: { ...process.env, GIT_DIR: this.dir },
-    });
+    // After "rev:" everything is a path, so a path's object is looked up first, then its type.
+    const path = revision.includes(':');
+    const sha = this.attempt([
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      path ? revision : `${revision}^{${type}}`,
+    ]);
+    if (!sha || !path) return sha;
+    return this.attempt(['cat-file', '-t', sha]) === type ? sha : undefined;
+  }
+
+  private attempt(args: string[]): string | undefined {
+    const result = spawnSync('git', args, { env: { ...process.env, GIT_DIR: this.dir } });
     return result.status === 0 ? result.stdout.toString().trim() : undefined;
   }
 

@@ -80,6 +80,12 @@ const user = {
   type: 'User',
 };
 
+// A 1×1 picture in the brand's teal.
+const avatar = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGPgTUoDAAFVANbSHT90AAAAAElFTkSuQmCC',
+  'base64',
+);
+
 const fail = (status: number, message: string): Reply => ({
   status,
   body: { message, documentation_url: 'https://docs.github.com/rest' },
@@ -145,12 +151,20 @@ export class GitHubStandIn {
 
   // ---- the two origins ----------------------------------------------------------------------
 
-  /** github.com's pages: the OAuth login, and the status page Decap asks about outages. */
+  /**
+   * GitHub's public pages: the OAuth login, the status page Decap asks about outages
+   * (www.githubstatus.com) and the editors' avatars (avatars.githubusercontent.com).
+   */
   private publicRoutes(): [string, RegExp, Handler][] {
     return [
       ['GET', /^\/login\/oauth\/authorize$/, (r) => this.authorize(r)],
       ['POST', /^\/login\/oauth\/access_token$/, (r) => this.accessToken(r)],
       ['GET', /^\/api\/v2\/components\.json$/, () => this.statusPage()],
+      [
+        'GET',
+        /^\/u\/\d+$/,
+        () => ({ status: 200, body: avatar, headers: { 'Content-Type': 'image/png' } }),
+      ],
     ];
   }
 
@@ -164,6 +178,12 @@ export class GitHubStandIn {
         'GET',
         /^\/users\/(?<login>[^/]+)$/,
         (r) => (r.groups.login === user.login ? ok(user) : notFound()),
+      ],
+      // Decap looks for its notes' issues when it publishes; this repository has no issues.
+      [
+        'GET',
+        /^\/search\/issues$/,
+        () => ok({ total_count: 0, incomplete_results: false, items: [] }),
       ],
       route('GET', '/repo$', () => ok(this.repository())),
       route('GET', '/repo/branches/(?<branch>.+)$', (r) => this.getBranch(r)),
