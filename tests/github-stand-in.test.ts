@@ -194,11 +194,49 @@ describe('the GitHub stand-in', () => {
     expect(git.branch('main')).toBe(before);
   });
 
+  it('merges onto a main that moved on, and refuses a change that conflicts with it', async () => {
+    const summary = (text: string) => read('en').replace(/^summary: .*$/m, `summary: "${text}"`);
+    const first = await proposeChange('cms/partners/first', {
+      'content/partners/vku.en.md': summary('One version.'),
+    });
+    const conflicting = await proposeChange('cms/partners/second', {
+      'content/partners/vku.en.md': summary('Another version.'),
+    });
+    const elsewhere = await proposeChange('cms/partners/third', {
+      'content/partners/uclg.en.md': fs
+        .readFileSync('content/partners/uclg.en.md', 'utf8')
+        .replace(/^seat: .*$/m, 'seat: Barcelona (Spain)'),
+    });
+    await github.checksDone();
+    const merge = (change: { sha: string; number: number }) =>
+      api('PUT', `{repo}/pulls/${change.number}/merge`, {
+        sha: change.sha,
+        merge_method: 'squash',
+      });
+    expect((await merge(first)).status).toBe(200);
+    expect(await merge(conflicting)).toMatchObject({
+      status: 405,
+      json: { message: 'Pull Request is not mergeable' },
+    });
+    expect((await merge(elsewhere)).status).toBe(200);
+    expect(git.text(['show', 'main:content/partners/vku.en.md'])).toContain(
+      'summary: "One version."',
+    );
+    expect(git.text(['show', 'main:content/partners/uclg.en.md'])).toContain(
+      'seat: Barcelona (Spain)',
+    );
+    for (const branch of ['first', 'second', 'third']) {
+      await api('DELETE', `{repo}/git/refs/heads/cms%2Fpartners%2F${branch}`);
+    }
+  });
+
   it('deletes a branch and closes its pull request, as GitHub does', async () => {
-    const open = github.pulls.find((p) => p.state === 'open')!;
-    expect((await api('DELETE', '{repo}/git/refs/heads/cms%2Fpartners%2Fvku')).status).toBe(204);
-    expect(git.branch('cms/partners/vku')).toBeUndefined();
-    expect(open.state).toBe('closed');
+    const { number } = await proposeChange('cms/partners/difu', {
+      'content/partners/difu.en.md': `${fs.readFileSync('content/partners/difu.en.md', 'utf8')}\nMore.\n`,
+    });
+    expect((await api('DELETE', '{repo}/git/refs/heads/cms%2Fpartners%2Fdifu')).status).toBe(204);
+    expect(git.branch('cms/partners/difu')).toBeUndefined();
+    expect((await api('GET', `{repo}/pulls/${number}`)).json.state).toBe('closed');
     expect(github.unknown).toEqual([]);
   });
 });
