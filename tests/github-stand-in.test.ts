@@ -73,7 +73,8 @@ async function proposeChange(branch: string, files: Record<string, string>) {
 
 const read = (locale: string) => fs.readFileSync(`content/partners/vku.${locale}.md`, 'utf8');
 
-describe('the GitHub stand-in', () => {
+// Each change runs the real content check (a second or two each, more on a busy machine).
+describe('the GitHub stand-in', { timeout: 30_000 }, () => {
   it('trades a code from its authorize page for a token, once', async () => {
     const authorize = await fetch(
       `${github.oauthUrl}/login/oauth/authorize?client_id=cc-client&redirect_uri=${encodeURIComponent('https://partners.example.org/admin/auth/callback')}&scope=repo&state=s1`,
@@ -228,6 +229,16 @@ describe('the GitHub stand-in', () => {
     for (const branch of ['first', 'second', 'third']) {
       await api('DELETE', `{repo}/git/refs/heads/cms%2Fpartners%2F${branch}`);
     }
+  });
+
+  it('reads a file through the contents API, and has no commit statuses (Actions reports check runs)', async () => {
+    const file = await api('GET', '{repo}/contents/content/partners/vku.de.md?ref=main');
+    expect(Buffer.from(file.json.content, 'base64').toString()).toBe(
+      git.text(['show', 'main:content/partners/vku.de.md']) + '\n',
+    );
+    const status = await api('GET', `{repo}/commits/${git.branch('main')}/status`);
+    expect(status.json).toMatchObject({ total_count: 0, statuses: [] });
+    expect((await api('GET', '{repo}/contents/no/such/file?ref=main')).status).toBe(404);
   });
 
   it('deletes a branch and closes its pull request, as GitHub does', async () => {
