@@ -2,9 +2,10 @@
  * A stand-in for GitHub, enough for Decap CMS's GitHub backend with the editorial workflow and
  * for our OAuth handler (lib/cms-oauth.ts): two origins, as on github.com.
  *
- * - OAuth (github.com): /login/oauth/authorize, which consents at once and sends the browser
- *   back with a code (or, when told to, with GitHub's access_denied or a forged state), and
- *   /login/oauth/access_token, which trades a code for a token once.
+ * - github.com: /login/oauth/authorize, which consents at once and sends the browser back with
+ *   a code (or, when told to, with GitHub's access_denied or a forged state), and
+ *   /login/oauth/access_token, which trades a code for a token once; also what Decap loads from
+ *   GitHub's status page and avatar host.
  * - REST API (api.github.com): the user, the repository with its permissions, refs, trees,
  *   blobs, commits, compare, pull requests with labels and merge, commit statuses and check
  *   runs, over a real bare repository (./git.ts). Every push and every pull request runs the
@@ -342,7 +343,11 @@ export class GitHubStandIn {
         error_description: 'The code passed is incorrect or expired.',
       });
     }
+    const redirect = this.codes.get(body.code as string);
     this.codes.delete(body.code as string);
+    if (body.redirect_uri !== undefined && body.redirect_uri !== redirect) {
+      return ok({ error: 'redirect_uri_mismatch' });
+    }
     return ok({ access_token: this.issueToken(), token_type: 'bearer', scope: 'repo' });
   }
 
