@@ -11,8 +11,9 @@ export default defineConfig([
     'out/**',
     'next-env.d.ts',
     'tests/artifacts/**',
-    // Copied from node_modules by build/cms-assets.mjs.
+    // Copied from node_modules or bundled by build/cms-assets.mjs.
     'public/admin/decap-cms.js',
     'public/admin/js-yaml.min.js',
+    'public/admin/cms-preview.js',
   ]),
 ]);

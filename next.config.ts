@@ -14,9 +14,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // Written into the build, so that the running server knows the origin it was built for
-  // (lib/cms/oauth.ts hands the editor's login token to that origin only).
-  // CC_STAGING likewise: a staging build stays noindex whatever the running process is told.
-  env: { SITE_URL: process.env.SITE_URL ?? '', CC_STAGING: process.env.CC_STAGING ?? '' },
+  // (lib/cms/oauth.ts hands the editor's login token to that origin only), the editor's CSP
+  // the GitHub API its configuration names (lib/cms/github.ts), and CC_STAGING: a staging build
+  // stays noindex whatever the running process is told.
+  env: {
+    SITE_URL: process.env.SITE_URL ?? '',
+    CMS_GITHUB_API_URL: process.env.CMS_GITHUB_API_URL ?? '',
+    CC_STAGING: process.env.CC_STAGING ?? '',
+  },
   reactStrictMode: true,
   // proxy.ts redirects trailing slashes itself, with the security headers.
   skipTrailingSlashRedirect: true,

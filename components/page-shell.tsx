@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/routing';
+import { mainClassName } from './page-classes';
 import { SiteHeader } from './site-header';
 
 type Props = { locale: Locale; paths: Record<Locale, string>; children: ReactNode };
@@ -9,11 +10,7 @@ export function PageShell({ locale, paths, children }: Props) {
   return (
     <>
       <SiteHeader locale={locale} paths={paths} />
-      <main
-        id="main"
-        tabIndex={-1}
-        className="mx-auto w-full max-w-5xl grow px-4 py-10 sm:px-6 sm:py-14"
-      >
+      <main id="main" tabIndex={-1} className={mainClassName}>
         {children}
       </main>
     </>

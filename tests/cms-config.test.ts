@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { cmsConfig } from '@/lib/cms/config';
+import { cmsConfig, partnerPreviewPath } from '@/lib/cms/config';
 import {
   accessibilityFrontMatter,
   type FieldMeta,
@@ -17,8 +19,17 @@ import { routing } from '@/lib/i18n/routing';
 type Field = Record<string, unknown> & { name: string; label: string };
 const config = cmsConfig({ SITE_URL: 'https://partners.example.org', CMS_GITHUB_REPO: 'org/site' });
 const [partners, pages] = config.collections as unknown as [
-  { folder: string; fields: Field[]; i18n: boolean; slug: string },
-  { files: { name: string; file: string; fields: Field[] }[] },
+  {
+    folder: string;
+    fields: Field[];
+    i18n: boolean;
+    slug: string;
+    delete: boolean;
+    preview_path: string;
+    cc_preview_paths: Record<string, string>;
+    editor: { preview: boolean };
+  },
+  { files: { name: string; file: string; fields: Field[] }[]; delete: boolean },
 ];
 const field = (name: string) => partners.fields.find((f) => f.name === name)!;
 const shape = partnerFrontMatter.shape as Record<string, z.ZodType>;
@@ -120,5 +131,44 @@ describe('the web editor’s configuration, generated from lib/content/schema.ts
     });
     expect(config.publish_mode).toBe('editorial_workflow');
     expect(config.local_backend.url).toMatch(/^http:\/\/localhost:\d+\/api\/v1$/);
+  });
+
+  it('talks to github.com, or to the GitHub API the build names (GitHub Enterprise)', () => {
+    expect(config.backend.api_root).toBe('https://api.github.com');
+    const enterprise = cmsConfig({ CMS_GITHUB_API_URL: 'https://ghe.example.org/api/v3/' });
+    expect(enterprise.backend.api_root).toBe('https://ghe.example.org/api/v3');
+  });
+
+  it('deletes nothing itself: a partner leaves the site as a draft, through a pull request', () => {
+    expect(partners.delete).toBe(false);
+    expect(pages.delete).toBe(false);
+  });
+
+  it('offers no uploads: no field takes files, and the media library is an empty one of ours', () => {
+    const widgets = [...partners.fields, ...pages.files.flatMap((f) => f.fields)].map(
+      (f) => f.widget,
+    );
+    expect(widgets).not.toContain('file');
+    expect(widgets).not.toContain('image');
+    for (const f of [...partners.fields, ...pages.files.flatMap((file) => file.fields)]) {
+      if (f.widget === 'markdown') expect(f.editor_components, f.name).toEqual([]);
+    }
+    expect(config).not.toHaveProperty('media_folder');
+    const registered: { name: string; init: () => { enableStandalone: () => boolean } }[] = [];
+    vm.runInNewContext(fs.readFileSync('public/admin/cms-no-media.js', 'utf8'), {
+      CMS: { registerMediaLibrary: (library: (typeof registered)[0]) => registered.push(library) },
+    });
+    expect(registered.map((library) => library.name)).toEqual([config.media_library.name]);
+    expect(registered[0]!.init().enableStandalone()).toBe(false);
+  });
+
+  it('shows a partner’s own page in every language, and a preview of it', () => {
+    expect(partners.preview_path).toBe('de/partner/{{slug}}');
+    expect(partners.cc_preview_paths).toEqual({
+      de: 'de/partner/{{slug}}',
+      en: 'en/partners/{{slug}}',
+    });
+    expect(partnerPreviewPath('en')).toBe('en/partners/{{slug}}');
+    expect(partners.editor.preview).toBe(true);
   });
 });

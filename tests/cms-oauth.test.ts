@@ -46,6 +46,14 @@ afterAll(() => github.close());
 const request = (path: string, cookie?: string) =>
   new Request(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
 
+/** The message the pop-up's page hands to the editor's window, and the origin it goes to. */
+async function handedOver(response: Response) {
+  const html = await response.text();
+  const json = /<script type="application\/json" id="cc-oauth">(.*?)<\/script>/.exec(html)?.[1];
+  expect(html).toContain('<script src="/admin/oauth-callback.js"></script>');
+  return { html, ...(JSON.parse(json!) as { origin: string; message: string }) };
+}
+
 function stateOf(response: Response) {
   const location = new URL(response.headers.get('location')!);
   const cookie = response.headers.get('set-cookie')!;
@@ -172,6 +180,46 @@ describe('the editor’s GitHub login', () => {
       env,
     );
     expect(response.status).toBe(502);
-    expect(await response.text()).toContain('GitHub hat die Anmeldung nicht bestätigt.');
+    const { html, message } = await handedOver(response);
+    expect(html).toContain('GitHub hat die Anmeldung nicht bestätigt.');
+    expect(message).toBe(
+      `authorization:github:error:${JSON.stringify({ message: 'GitHub hat die Anmeldung nicht bestätigt. Bitte melden Sie sich im Editor noch einmal an.' })}`,
+    );
+  });
+
+  it.each([
+    [
+      'a login refused at GitHub',
+      'error=access_denied&error_description=The+user+has+denied+your+application+access.',
+      'Sie haben GitHub den Zugriff nicht erlaubt.',
+    ],
+    [
+      'another refusal from GitHub',
+      'error=application_suspended&error_description=Your+application+has+been+suspended.',
+      'GitHub hat die Anmeldung abgelehnt: Your application has been suspended.',
+    ],
+  ])('tells Decap’s login screen about %s, in German', async (_case, query, reason) => {
+    const { state } = stateOf(startLogin(request('/admin/auth?provider=github'), env));
+    const response = await finishLogin(
+      request(`/admin/auth/callback?${query}&state=${state}`, `${stateCookie}=${state}`),
+      env,
+    );
+    expect(response.status).toBe(400);
+    const { origin, message } = await handedOver(response);
+    expect(origin).toBe(site);
+    expect(message).toBe(
+      `authorization:github:error:${JSON.stringify({ message: `${reason} Bitte melden Sie sich im Editor noch einmal an.` })}`,
+    );
+  });
+
+  it('tells Decap’s login screen about a state that is not this editor’s', async () => {
+    const response = await finishLogin(
+      request('/admin/auth/callback?code=good-code&state=abd', `${stateCookie}=abc`),
+      env,
+    );
+    const { message } = await handedOver(response);
+    expect(message).toMatch(
+      /^authorization:github:error:\{"message":"Die Anmeldung ist abgelaufen/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { bodyClassName } from '@/components/page-classes';
 import { SiteFooter } from '@/components/site-footer';
 import { resolveLocale } from '@/lib/i18n/locale';
 import { routing } from '@/lib/i18n/routing';
@@ -30,7 +31,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const t = await getTranslations({ locale, namespace: 'Layout' });
   return (
     <html lang={locale}>
-      <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+      <body className={bodyClassName}>
         <a
           href="#main"
           className="sr-only rounded-md bg-brand-700 px-4 py-2 text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 print:hidden"

@@ -12,8 +12,9 @@ import {
   privacyFrontMatter,
 } from '../content/schema';
 import { routing, type Locale } from '../i18n/routing';
-import { cmsProxyPort } from './proxy';
 import { getSiteUrl } from '../site/origin';
+import { githubApiUrl } from './github';
+import { cmsProxyPort } from './proxy';
 
 /** The editors' language: Decap's own texts, and every label and hint of lib/content/schema.ts. */
 export const cmsLocale: Locale = 'de';
@@ -23,6 +24,14 @@ export const defaultCmsRepo = 'owner/repository';
 
 /** The name of our Decap format (public/admin/cms-format.js): the files as this project writes them. */
 export const cmsFormat = 'cc-markdown';
+
+/** Our media library (public/admin/cms-no-media.js): none, as no field takes files. */
+export const cmsMediaLibrary = 'cc-no-media';
+
+/** A partner's page in one language, as Decap's `preview_path`: e.g. en/partners/{{slug}}. */
+export function partnerPreviewPath(locale: Locale): string {
+  return `${locale}${routing.pathnames['/partners/[slug]'][locale].replace('[slug]', '{{slug}}')}`;
+}
 
 type CmsField = Record<string, unknown>;
 type Shape = Record<string, z.ZodType>;
@@ -152,6 +161,7 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
       name: 'github',
       repo: env.CMS_GITHUB_REPO || defaultCmsRepo,
       branch: env.CMS_GITHUB_BRANCH || 'main',
+      api_root: githubApiUrl(env.CMS_GITHUB_API_URL),
       base_url: site,
       auth_endpoint: 'admin/auth',
       squash_merges: true,
@@ -162,9 +172,9 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
     site_url: site,
     display_url: site,
     locale: cmsLocale,
-    // Decap requires a media folder; no field here takes images.
-    media_folder: 'public/uploads',
-    public_folder: '/uploads',
+    // No field takes files: without a media library of ours Decap would offer uploads that
+    // commit straight to the default branch.
+    media_library: { name: cmsMediaLibrary },
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     i18n: {
       structure: 'multiple_files',
@@ -182,18 +192,29 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
         extension: 'md',
         format: cmsFormat,
         create: true,
+        // A partner leaves the site as a draft, through a pull request like every change:
+        // Decap deletes (and unpublishes) straight on the default branch.
+        delete: false,
         i18n: true,
         identifier_field: 'name',
         slug: '{{fields.shortName}}',
         summary: '{{order}}. {{shortName}}: {{name}}',
         sortable_fields: [{ field: 'order', default_sort: 'asc' }, 'name'],
-        editor: { preview: false },
+        // "Live ansehen": the partner's page in the default language; public/admin/cms-live.js
+        // switches it to the language the editor shows on the left (cc_preview_paths).
+        preview_path: partnerPreviewPath(routing.defaultLocale),
+        cc_preview_paths: Object.fromEntries(
+          routing.locales.map((locale) => [locale, partnerPreviewPath(locale)]),
+        ),
+        // The preview is the partner page's own markup (app/admin/preview.tsx).
+        editor: { preview: true },
         fields: [...partnerFields, { ...body('Beschreibung'), i18n: true }],
       },
       {
         name: 'pages',
         label: 'Seiten',
         format: cmsFormat,
+        delete: false,
         editor: { preview: false },
         files: pages.flatMap((page) =>
           routing.locales.map((locale) => ({

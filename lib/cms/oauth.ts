@@ -96,15 +96,41 @@ function notConfigured(missing: string[]) {
 const clearState = `${stateCookie}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax`;
 const callbackUrl = (config: Settings) => `${config.origin}/admin/auth/callback`;
 
-/** Why the login failed; `consumed`: the state was this login's, so it cannot be used again
- * (a callback with another state, e.g. from a link elsewhere, leaves a login in progress be). */
-function failed(status: number, reason: string, consumed: boolean) {
+/**
+ * The pop-up's page when the login failed. It tells the editor's window too, in Decap's protocol
+ * (authorization:github:error:…), so that Decap's login screen shows why instead of waiting.
+ * `consumed`: the state was this login's, so it cannot be used again (a callback with another
+ * state, e.g. from a link elsewhere, leaves a login in progress be).
+ */
+function failed(config: Settings, status: number, reason: string, consumed: boolean) {
+  const text = `${reason} Bitte melden Sie sich im Editor noch einmal an.`;
   return page(
     status,
     'Anmeldung fehlgeschlagen',
-    `<p>${escapeHtml(reason)}</p><p>Schließen Sie dieses Fenster und melden Sie sich im Editor noch einmal an.</p>`,
+    `<p>${escapeHtml(text)}</p>${handOver(config, 'error', { message: text })}`,
     consumed ? { 'Set-Cookie': clearState } : {},
+    config.origin,
   );
+}
+
+/** public/admin/oauth-callback.js sends `message` to the editor's window, at the site's origin only. */
+function handOver(config: Settings, outcome: 'success' | 'error', content: object) {
+  const message = `authorization:github:${outcome}:${JSON.stringify(content)}`;
+  const data = JSON.stringify({ origin: config.origin, message }).replace(/</g, '\\u003c');
+  return `
+<script type="application/json" id="cc-oauth">${data}</script>
+<script src="/admin/oauth-callback.js"></script>`;
+}
+
+/** What GitHub sent back instead of a code, in the editor's language. */
+function refusedAtGitHub(url: URL) {
+  if (url.searchParams.get('error') === 'access_denied') {
+    return 'Sie haben GitHub den Zugriff nicht erlaubt.';
+  }
+  const description = url.searchParams.get('error_description');
+  return description
+    ? `GitHub hat die Anmeldung abgelehnt: ${description.replace(/\.?$/, '.')}`
+    : 'GitHub hat keinen Code gesandt.';
 }
 
 function sameState(a: string, b: string) {
@@ -126,7 +152,7 @@ export function startLogin(request: Request, env: Env = process.env): Response {
   if ('missing' in config) return notConfigured(config.missing);
   const url = new URL(request.url);
   if ((url.searchParams.get('provider') ?? 'github') !== 'github') {
-    return failed(400, 'Nur die Anmeldung mit GitHub ist eingerichtet.', false);
+    return failed(config, 400, 'Nur die Anmeldung mit GitHub ist eingerichtet.', false);
   }
   // Decap asks for `repo` (or `public_repo` for public repositories only); nothing else.
   const scope = url.searchParams.get('scope') === 'public_repo' ? 'public_repo' : 'repo';
@@ -159,16 +185,15 @@ export async function finishLogin(request: Request, env: Env = process.env): Pro
   const state = url.searchParams.get('state');
   const expected = cookie(request, stateCookie);
   if (!state || !expected || !sameState(state, expected)) {
-    return failed(400, 'Die Anmeldung ist abgelaufen oder kam nicht von diesem Editor.', false);
-  }
-  const code = url.searchParams.get('code');
-  if (!code) {
     return failed(
+      config,
       400,
-      url.searchParams.get('error_description') ?? 'GitHub hat keinen Code gesandt.',
-      true,
+      'Die Anmeldung ist abgelaufen oder kam nicht von diesem Editor.',
+      false,
     );
   }
+  const code = url.searchParams.get('code');
+  if (!code) return failed(config, 400, refusedAtGitHub(url), true);
   let token: string | undefined;
   try {
     const response = await fetch(`${config.github}/login/oauth/access_token`, {
@@ -187,17 +212,13 @@ export async function finishLogin(request: Request, env: Env = process.env): Pro
   } catch {
     // GitHub did not answer, or not with JSON: the editor gets the page below.
   }
-  if (!token) return failed(502, 'GitHub hat die Anmeldung nicht bestätigt.', true);
+  if (!token) return failed(config, 502, 'GitHub hat die Anmeldung nicht bestätigt.', true);
   // Decap's protocol: the pop-up says it is authorizing, the editor answers, the pop-up sends
   // the token. public/admin/oauth-callback.js does that, to this origin only, never '*'.
-  const message = `authorization:github:success:${JSON.stringify({ token, provider: 'github' })}`;
-  const data = JSON.stringify({ origin: config.origin, message }).replace(/</g, '\\u003c');
   return page(
     200,
     'Angemeldet',
-    `<p>Sie sind angemeldet. Dieses Fenster schließt sich gleich.</p>
-<script type="application/json" id="cc-oauth">${data}</script>
-<script src="/admin/oauth-callback.js"></script>`,
+    `<p>Sie sind angemeldet. Dieses Fenster schließt sich gleich.</p>${handOver(config, 'success', { token, provider: 'github' })}`,
     { 'Set-Cookie': clearState },
     config.origin,
   );

@@ -4,6 +4,11 @@ import en from '@/messages/en.json';
 
 const messages = { de, en };
 
+/** next-intl/server's getMessages, from the real messages files. */
+export async function getMessages({ locale }: { locale: 'de' | 'en' }) {
+  return messages[locale];
+}
+
 /** next-intl/server's getTranslations, backed by the real messages (no request context in tests). */
 export async function getTranslations({
   locale,

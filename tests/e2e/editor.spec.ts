@@ -5,7 +5,6 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -17,34 +16,12 @@ const editor = `http://localhost:${port}/admin/`;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-editor-'));
 const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: scratch, encoding: 'utf8' }).trim();
-const standInPort = Number(process.env.EDITOR_E2E_GITHUB_PORT ?? 8531);
-const token = 'gho_standin0123456789';
 let server: ChildProcess;
-
-// A stand-in for GitHub's OAuth endpoints: authorizing sends the browser straight back with a
-// code, and the code buys a token.
-const github = http.createServer((request, response) => {
-  const url = new URL(request.url ?? '/', `http://127.0.0.1:${standInPort}`);
-  if (url.pathname === '/login/oauth/authorize') {
-    const back = new URL(url.searchParams.get('redirect_uri')!);
-    back.search = new URLSearchParams({
-      code: 'good-code',
-      state: url.searchParams.get('state')!,
-    }).toString();
-    response.writeHead(302, { Location: back.href }).end();
-    return;
-  }
-  request.resume().on('end', () => {
-    response.setHeader('Content-Type', 'application/json');
-    response.end(JSON.stringify({ access_token: token, token_type: 'bearer' }));
-  });
-});
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
 test.beforeAll(async () => {
-  await new Promise<void>((resolve) => github.listen(standInPort, '127.0.0.1', resolve));
   fs.cpSync('content', path.join(scratch, 'content'), { recursive: true });
   git('init', '-q');
   git('add', '-A');
@@ -56,9 +33,6 @@ test.beforeAll(async () => {
       EDIT_PORT: String(port),
       CMS_PROXY_PORT: String(proxyPort),
       SITE_URL: `http://localhost:${port}`,
-      CMS_GITHUB_CLIENT_ID: 'cc-client',
-      CMS_GITHUB_CLIENT_SECRET: 'cc-secret',
-      CMS_GITHUB_OAUTH_URL: `http://127.0.0.1:${standInPort}`,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
@@ -74,7 +48,6 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  github.close();
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
   fs.rmSync(scratch, { recursive: true, force: true });
 });
@@ -266,39 +239,4 @@ test('opening and leaving a partner unchanged changes no file', async ({ page })
   await page.waitForTimeout(2000);
   expect(changedFiles()).toBe('');
   expect(problems).toEqual([]);
-});
-
-/** Opens the login pop-up from a page at `origin`, plays the editor's side of Decap's protocol. */
-function loginFrom(page: Page, origin: string) {
-  return page.goto(`${origin}/admin/config.yml`).then(() =>
-    page.evaluate(
-      () =>
-        new Promise<{ data: unknown; origin: string }[]>((resolve) => {
-          const messages: { data: unknown; origin: string }[] = [];
-          window.addEventListener('message', (event) => {
-            messages.push({ data: event.data, origin: event.origin });
-            if (event.data === 'authorizing:github') {
-              (event.source as Window).postMessage(event.data, event.origin);
-            } else resolve(messages);
-          });
-          setTimeout(() => resolve(messages), 15_000);
-          window.open('/admin/auth?provider=github&site_id=localhost&scope=repo', 'login');
-        }),
-    ),
-  );
-}
-
-test('logs in through the OAuth handler: the token goes to the editor’s origin only', async ({
-  page,
-}) => {
-  const origin = `http://localhost:${port}`;
-  expect(await loginFrom(page, origin)).toEqual([
-    { data: 'authorizing:github', origin },
-    {
-      data: `authorization:github:success:${JSON.stringify({ token, provider: 'github' })}`,
-      origin,
-    },
-  ]);
-  // The same server under another origin: the pop-up speaks, but only to the site's origin.
-  expect(await loginFrom(page, `http://127.0.0.1:${port}`)).toEqual([]);
 });

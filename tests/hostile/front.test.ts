@@ -167,7 +167,7 @@ describe('the web editor through the front', () => {
     expect(failed.status).toBe(400);
     expect(failed.body).toContain('Anmeldung fehlgeschlagen');
     // The login's pages run their own script and nothing else: not the editor's policy.
-    expect(failed.headers['content-security-policy']).toBe(loginPolicy());
+    expect(failed.headers['content-security-policy']).toBe(loginPolicy(site.origin));
   });
 
   it('lets the login’s state cookie through to the callback; another state leaves it be', async () => {

@@ -29,6 +29,9 @@ describe('the web editor in the built site', () => {
       '/admin/js-yaml.min.js',
       '/admin/cms-format.js',
       '/admin/cms-checks.js',
+      '/admin/cms-no-media.js',
+      '/admin/cms-live.js',
+      '/admin/cms-preview.js',
     ]) {
       expect(html).toContain(`<script src="${script}"></script>`);
       const file = await get(script);
