@@ -36,7 +36,7 @@ import {
   saveRefused,
   screenshot,
   setStatus,
-} from './decap';
+} from '../support/decap';
 
 const port = Number(process.env.EDITOR_GITHUB_E2E_PORT ?? 9150);
 const standInPort = Number(process.env.GITHUB_STANDIN_PORT ?? 9151);

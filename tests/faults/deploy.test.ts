@@ -28,6 +28,20 @@ import {
   unitCommand,
 } from '@/tests/support/deploy-harness';
 import { type Front, startNginx } from '@/tests/support/serve-front';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '@/scripts/lib/chromium.mjs';
+import {
+  field,
+  logIn,
+  openEditor,
+  openEntry,
+  publish,
+  save,
+  setStatus,
+} from '@/tests/support/decap';
+import { Git } from '@/tests/support/github/git';
+import { GitHubStandIn } from '@/tests/support/github/stand-in';
+import { contentCheckName } from '@/tests/support/github/workflow';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-faults-'));
 const frontPort = Number(process.env.FAULTS_FRONT_PORT ?? 8750);
@@ -37,6 +51,9 @@ const ports = {
   b: Number(process.env.FAULTS_PORT_B ?? 3720),
 };
 const secret = `faults-secret-${process.pid}`;
+// The stand-in for GitHub that the editor publishes through: its login on this port, its API on
+// the next one (the releases' CMS_GITHUB_OAUTH_URL names the first).
+const githubPort = Number(process.env.FAULTS_GITHUB_PORT ?? 8760);
 const markedPath = '/de/partner/partner-0001';
 const pwned = path.join(work, 'pwned');
 const alerts = path.join(work, 'alerts');
@@ -156,6 +173,7 @@ beforeAll(async () => {
       CMS_GITHUB_REPO: '"example/partners"',
       CMS_GITHUB_CLIENT_ID: 'faults-client',
       CMS_GITHUB_CLIENT_SECRET: `'${secret}'`,
+      CMS_GITHUB_OAUTH_URL: `http://127.0.0.1:${githubPort}`,
       CC_ALERT_COMMAND: path.join(work, 'alert.sh'),
     },
     environment: {
@@ -278,6 +296,63 @@ describe('the deploy timer and the front', () => {
     expect(idle.code).toBe(0);
     expect(lines(idle)).toEqual([]);
     expectConsistent();
+  });
+
+  it('puts what an editor publishes in the web editor live by itself', async () => {
+    // GitHub, as the hub the timer deploys from: the editor's change is a pull request there,
+    // and "Veröffentlichen" merges it into main.
+    const github = await new GitHubStandIn({
+      git: new Git(scratch.hub),
+      repo: 'example/partners',
+      projectDir: scratch.source,
+      requiredCheck: contentCheckName(),
+      clientId: 'faults-client',
+      clientSecret: secret,
+      oauthPort: githubPort,
+      apiPort: githubPort + 1,
+    }).start();
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    try {
+      const site = 'https://partners.example.org';
+      const editor = await openEditor(await browser.newContext(), site, {
+        [site]: `http://127.0.0.1:${livePorts()[0]}`,
+        'https://api.github.com': github.apiUrl,
+        'https://www.githubstatus.com': github.oauthUrl,
+        'https://avatars.githubusercontent.com': github.oauthUrl,
+        [github.oauthUrl]: github.oauthUrl,
+      });
+      const { page } = editor;
+      await logIn(editor);
+      await openEntry(editor, 'partner-0001');
+      await field(page, 'seat').fill('Veröffentlicht im Editor');
+      await save(page);
+      await setStatus(page, 'Abgeschlossen');
+      await github.checksDone();
+      const published = Date.now();
+      expect(await publish(page)).toEqual(['Soll dieser Beitrag wirklich veröffentlicht werden?']);
+      await page.getByText('Beitrag veröffentlicht').waitFor({ timeout: 30_000 });
+      const main = github.git.branch('main')!;
+      expect(github.git.text(['diff', '--name-only', `${main}~1`, main])).toBe(
+        'content/partners/partner-0001.de.md',
+      );
+
+      const run = await timer!.waitFor(
+        (r) => r.code !== 0 || logged(r, / is live in slot /) !== undefined,
+      );
+      expect(run.code, lines(run).join('\n')).toBe(0);
+      expect(attempt()).toMatchObject({ commit: main, ref: 'refs/heads/main', result: 'live' });
+      const live = logged(run, / is live in slot /)!.at;
+      expect((await get(markedPath)).text).toContain('Veröffentlicht im Editor');
+      console.log(
+        `published in the editor to live in ${((live - published) / 1000).toFixed(1)} s ` +
+          `(timer every 2 s here, every minute in production)`,
+      );
+      expect(editor.problems).toEqual([]);
+      expectConsistent();
+    } finally {
+      await browser.close();
+      await github.close();
+    }
   });
 
   it("gives the editor's client secret to the Next processes only, not to the build", () => {

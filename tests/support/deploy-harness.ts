@@ -31,7 +31,10 @@ export const logged = (run: Run, pattern: RegExp) =>
 
 export type Scratch = {
   work: string;
+  /** A clone where commits are made, as on a developer's machine; `commit` pushes them to `hub`. */
   source: string;
+  /** The bare repository deploy.sh fetches from (CC_SOURCE), as from GitHub. */
+  hub: string;
   /** CC_ROOT */
   srv: string;
   envFile: string;
@@ -87,8 +90,13 @@ export function makeScratch({ work, partners, settings, environment }: ScratchOp
     fs.rmSync(modules[1]!, { recursive: true, force: true });
     execFileSync('cp', ['-a', ...modules]);
   }
+  git('add', '-A');
+  git('commit', '-qm', 'The project, with generated partners');
+  const hub = path.join(work, 'hub.git');
+  execFileSync('git', ['clone', '-q', '--bare', source, hub]);
+  git('remote', 'add', 'origin', hub);
   const envFile = path.join(work, 'cc-partners.env');
-  const values = { SITE_URL: 'https://partners.example.org', CC_SOURCE: source, ...settings };
+  const values = { SITE_URL: 'https://partners.example.org', CC_SOURCE: hub, ...settings };
   fs.writeFileSync(
     envFile,
     Object.entries(values)
@@ -104,10 +112,17 @@ export function makeScratch({ work, partners, settings, environment }: ScratchOp
     const body = fs.readFileSync(full, 'utf8').replace(/\n\nMarker: .*\n$/, '\n');
     fs.writeFileSync(full, `${body}\nMarker: ${text}.\n`);
   };
+  /** Commits `change` on the checked-out branch, on top of what the hub has (an editor may have
+   * published meanwhile), and pushes it there. */
   const commit = (message: string, change: () => void) => {
+    const branch = git('rev-parse', '--abbrev-ref', 'HEAD').trim();
+    if (git('ls-remote', 'origin', `refs/heads/${branch}`).trim()) {
+      git('pull', '-q', '--ff-only', 'origin', branch);
+    }
     change();
     git('add', '-A');
     git('commit', '-qm', message);
+    git('push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
     return git('rev-parse', 'HEAD').trim();
   };
   const env = () => {
@@ -123,7 +138,7 @@ export function makeScratch({ work, partners, settings, environment }: ScratchOp
       ...environment,
     };
   };
-  return { work, source, srv, envFile, commit, markPartner, env };
+  return { work, source, hub, srv, envFile, commit, markPartner, env };
 }
 
 /** Runs a command as deploy.sh is run; `onLine` sees each line it logs, as it logs it. */

@@ -1,6 +1,7 @@
 /**
  * Decap CMS (the web editor) driven in Chromium as an editor drives it: through its German
- * labels, its forms, its messages and its dialogs. Used by editor-github.spec.ts.
+ * labels, its forms, its messages and its dialogs. Used by tests/e2e/editor-github.spec.ts and
+ * tests/faults/deploy.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
