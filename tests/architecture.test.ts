@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /** lib/'s parts, by floor: a part imports only parts on a lower floor (and itself). */
@@ -48,6 +49,27 @@ function imports(file: string): string[] {
   );
 }
 
+/** Functions in `file` longer than `limit` lines whose comment above gives no reason ("Long: …"). */
+function longFunctions(file: string, limit = 60): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const line = (position: number) => source.getLineAndCharacterOfPosition(position).line + 1;
+  const visit = (node: ts.Node) => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const lines = line(node.getEnd()) - line(node.getStart()) + 1;
+      const holder = ts.isVariableDeclaration(node.parent) ? node.parent.parent.parent : node;
+      const comments = ts.getLeadingCommentRanges(text, holder.getFullStart()) ?? [];
+      const reasoned = comments.some((c) => /\bLong: \S/.test(text.slice(c.pos, c.end)));
+      if (lines > limit && !reasoned)
+        found.push(`${file}:${line(node.getStart())} (${lines} lines)`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 const partOf = (file: string) => /^lib\/([^/]+)\//.exec(file)?.[1];
 
 describe('the layout', () => {
@@ -84,5 +106,10 @@ describe('the layout', () => {
   it.each(Object.entries(mainFiles))('says in lib/%s/%s what the part owns', (part, file) => {
     const first = fs.readFileSync(path.join('lib', part, file), 'utf8').split('\n')[0];
     expect(first).toMatch(new RegExp(`^// lib/${part}/: \\S.{10,}$`));
+  });
+
+  it('keeps every function in lib/ under 60 lines, or says in a comment why not', () => {
+    expect(lib.flatMap((file) => longFunctions(file))).toEqual([]);
+    expect(longFunctions('lib/cms/config.ts', 20)).not.toEqual([]);
   });
 });

@@ -143,29 +143,87 @@ const pages = [
   },
 ];
 
-/**
- * Decap CMS's configuration (served as /admin/config.yml), generated from lib/content/schema.ts:
- * partners in both languages in one form, the language-neutral fields entered once; the site's
- * own pages per language. GitHub with the editorial workflow in production, decap-server when
- * the editor runs on localhost (`npm run edit`).
- */
-export function cmsConfig(env: Record<string, string | undefined> = process.env) {
-  const site = getSiteUrl(env).origin;
+type Env = Record<string, string | undefined>;
+
+/** GitHub with the editorial workflow: every save a branch and a pull request, squashed on publish. */
+function backend(env: Env, site: string) {
+  return {
+    name: 'github',
+    repo: env.CMS_GITHUB_REPO || defaultCmsRepo,
+    branch: env.CMS_GITHUB_BRANCH || 'main',
+    api_root: githubApiUrl(env.CMS_GITHUB_API_URL),
+    base_url: site,
+    auth_endpoint: 'admin/auth',
+    squash_merges: true,
+  };
+}
+
+/** Partners, both languages in one form; the language-neutral fields entered once. */
+function partnersCollection() {
   const neutral = new Set<string>(languageNeutralFields);
-  const partnerFields = Object.entries(partnerFrontMatter.shape as Shape).map(([name, schema]) => ({
+  const fields = Object.entries(partnerFrontMatter.shape as Shape).map(([name, schema]) => ({
     ...cmsField(name, schema),
     i18n: neutral.has(name) ? 'duplicate' : true,
   }));
   return {
-    backend: {
-      name: 'github',
-      repo: env.CMS_GITHUB_REPO || defaultCmsRepo,
-      branch: env.CMS_GITHUB_BRANCH || 'main',
-      api_root: githubApiUrl(env.CMS_GITHUB_API_URL),
-      base_url: site,
-      auth_endpoint: 'admin/auth',
-      squash_merges: true,
-    },
+    name: 'partners',
+    label: 'Partner',
+    label_singular: 'Partner',
+    description:
+      'Jeder Partner hat eine deutsche und eine englische Fassung. Website, Art, Reihenfolge, Gründungsjahr, Stand der Zahlen und Entwurf gelten für beide und werden nur auf Deutsch eingegeben.',
+    folder: 'content/partners',
+    extension: 'md',
+    format: cmsFormat,
+    create: true,
+    // A partner leaves the site as a draft, through a pull request like every change:
+    // Decap deletes (and unpublishes) straight on the default branch.
+    delete: false,
+    i18n: true,
+    identifier_field: 'name',
+    slug: '{{fields.shortName}}',
+    summary: '{{order}}. {{shortName}}: {{name}}',
+    sortable_fields: [{ field: 'order', default_sort: 'asc' }, 'name'],
+    // "Live ansehen": the partner's page in the default language; public/admin/cms-live.js
+    // switches it to the language the editor shows on the left (cc_preview_paths).
+    preview_path: partnerPreviewPath(routing.defaultLocale),
+    cc_preview_paths: Object.fromEntries(
+      routing.locales.map((locale) => [locale, partnerPreviewPath(locale)]),
+    ),
+    // The preview is the partner page's own markup (app/admin/preview.tsx).
+    editor: { preview: true },
+    fields: [...fields, { ...body('Beschreibung'), i18n: true }],
+  };
+}
+
+/** The site's own pages, each language a file of its own. */
+function pagesCollection() {
+  return {
+    name: 'pages',
+    label: 'Seiten',
+    format: cmsFormat,
+    delete: false,
+    editor: { preview: false },
+    files: pages.flatMap((page) =>
+      routing.locales.map((locale) => ({
+        name: `${page.name}-${locale}`,
+        label: `${page.label} (${languageNames.of(locale)})`,
+        file: `content/${page.name}.${locale}.md`,
+        fields: [...cmsFields(page.schema.shape as Shape), page.body],
+      })),
+    ),
+  };
+}
+
+/**
+ * Decap CMS's configuration (served as /admin/config.yml), generated from lib/content/schema.ts:
+ * partners in both languages in one form; the site's own pages per language. GitHub with the
+ * editorial workflow in production, decap-server when the editor runs on localhost
+ * (`npm run edit`).
+ */
+export function cmsConfig(env: Env = process.env) {
+  const site = getSiteUrl(env).origin;
+  return {
+    backend: backend(env, site),
     publish_mode: 'editorial_workflow',
     // Used only where the editor is opened on localhost; then the proxy writes the working tree.
     local_backend: { url: `http://localhost:${cmsProxyPort}/api/v1` },
@@ -181,50 +239,6 @@ export function cmsConfig(env: Record<string, string | undefined> = process.env)
       locales: [...routing.locales],
       default_locale: routing.defaultLocale,
     },
-    collections: [
-      {
-        name: 'partners',
-        label: 'Partner',
-        label_singular: 'Partner',
-        description:
-          'Jeder Partner hat eine deutsche und eine englische Fassung. Website, Art, Reihenfolge, Gründungsjahr, Stand der Zahlen und Entwurf gelten für beide und werden nur auf Deutsch eingegeben.',
-        folder: 'content/partners',
-        extension: 'md',
-        format: cmsFormat,
-        create: true,
-        // A partner leaves the site as a draft, through a pull request like every change:
-        // Decap deletes (and unpublishes) straight on the default branch.
-        delete: false,
-        i18n: true,
-        identifier_field: 'name',
-        slug: '{{fields.shortName}}',
-        summary: '{{order}}. {{shortName}}: {{name}}',
-        sortable_fields: [{ field: 'order', default_sort: 'asc' }, 'name'],
-        // "Live ansehen": the partner's page in the default language; public/admin/cms-live.js
-        // switches it to the language the editor shows on the left (cc_preview_paths).
-        preview_path: partnerPreviewPath(routing.defaultLocale),
-        cc_preview_paths: Object.fromEntries(
-          routing.locales.map((locale) => [locale, partnerPreviewPath(locale)]),
-        ),
-        // The preview is the partner page's own markup (app/admin/preview.tsx).
-        editor: { preview: true },
-        fields: [...partnerFields, { ...body('Beschreibung'), i18n: true }],
-      },
-      {
-        name: 'pages',
-        label: 'Seiten',
-        format: cmsFormat,
-        delete: false,
-        editor: { preview: false },
-        files: pages.flatMap((page) =>
-          routing.locales.map((locale) => ({
-            name: `${page.name}-${locale}`,
-            label: `${page.label} (${languageNames.of(locale)})`,
-            file: `content/${page.name}.${locale}.md`,
-            fields: [...cmsFields(page.schema.shape as Shape), page.body],
-          })),
-        ),
-      },
-    ],
+    collections: [partnersCollection(), pagesCollection()],
   };
 }
