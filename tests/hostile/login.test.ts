@@ -72,7 +72,12 @@ describe('the login through the front', () => {
   it('forwards the state cookie alone, and only to the callback', async () => {
     const cookie = `a=1; ${stateCookie}=abc-_123; cc_cms_oauth_state=zzz; b=2`;
     seen.length = 0;
-    for (const path of ['/admin/auth/callback?code=c&state=abc-_123', '/admin/', '/de/partner/x']) {
+    for (const path of [
+      '/admin/auth/callback?code=c&state=abc-_123',
+      '/admin/',
+      '/de/partner/x',
+      '/admin/auth/callback%7C',
+    ]) {
       await get(path, { cookie });
     }
     await get('/admin/auth?provider=github', { cookie });
@@ -80,6 +85,7 @@ describe('the login through the front', () => {
       ['/admin/auth/callback', `${stateCookie}=abc-_123`],
       ['/admin/', undefined],
       ['/de/partner/x', undefined],
+      ['/admin/auth/callback%7C', undefined],
       ['/admin/auth', undefined],
     ]);
   });

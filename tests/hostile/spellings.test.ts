@@ -94,6 +94,25 @@ describe('spellings of a page', () => {
     expect(answer).toMatchObject({ status: 200, cache: 'HIT' });
   });
 
+  it.each([
+    ['/%09/evil.example/', 400],
+    ['/x%0DSet-Cookie:%20a=1/', 400],
+    ['/de%0A/', 400],
+    ['/%7F/', 400],
+  ])('refuses %s, a control character, with %i', async (url, status) => {
+    const answer = await get(url);
+    expect(answer.status).toBe(status);
+    expect(answer.location).toBeNull();
+  });
+
+  it.each(['/de/partner/v%C3%BCku/', '/de/x%3F/', '/de/a%7Cb/', '/%20/evil.example/'])(
+    'never puts anything but a plain path in Location (%s)',
+    async (url) => {
+      const { location } = await get(url);
+      expect(location ?? '/').toMatch(/^\/(?!\/)[A-Za-z0-9._~/%-]*(?:\?.*)?$/);
+    },
+  );
+
   it('leaves paths with other escapes to Next, which does not know them (404)', async () => {
     for (const url of ['/de/partner/v%C3%BCku', '/de/partner/v%20ku', '/de/partner/vku;x']) {
       expect((await get(url)).status, url).toBe(404);
