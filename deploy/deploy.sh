@@ -90,13 +90,26 @@ flag="$CC_ROOT/slot-b-is-live"
 step_out="$CC_ROOT/last-attempt.log"
 [ "$CC_STAGING" = 0 ] || [ "$CC_STAGING" = 1 ] ||
   die "CC_STAGING is \"$CC_STAGING\": 1 for a staging or test system (placeholders allowed, noindex), else 0"
+# Numbers only: bash evaluates a setting used in arithmetic as an expression, which may run code.
+for setting in CC_PROCESSES CC_PORT_A CC_PORT_B CC_WARM_PORT CC_DRAIN_SECONDS CC_HEALTH_TIMEOUT \
+  CC_KEEP_RELEASES CC_MAX_TRIES; do
+  [[ ${!setting} =~ ^[0-9]{1,5}$ ]] || die "$setting is \"${!setting}\": a whole number"
+done
+[ "$CC_PROCESSES" -ge 1 ] || die "CC_PROCESSES is $CC_PROCESSES: at least 1 Next process per slot"
 if [ -d "$CC_SOURCE" ]; then CC_SOURCE=$(cd "$CC_SOURCE" && pwd); fi
 # What npm ci, the checks and the build get from the settings; never the editor's client secret.
 build_env=(NEXT_TELEMETRY_DISABLED=1 "SITE_URL=${SITE_URL:-}" "CMS_GITHUB_REPO=${CMS_GITHUB_REPO:-}"
-  "CMS_GITHUB_BRANCH=${CMS_GITHUB_BRANCH:-$CC_BRANCH}" "CC_STAGING=$CC_STAGING")
+  "CMS_GITHUB_BRANCH=${CMS_GITHUB_BRANCH:-$CC_BRANCH}" "CMS_GITHUB_API_URL=${CMS_GITHUB_API_URL:-}"
+  "CC_STAGING=$CC_STAGING")
 
-# The operator's checkout may belong to another user than the one deploying: trust it.
-git() { command git -c safe.directory="$CC_SOURCE" "$@"; }
+# The operator's checkout may belong to another user than the one deploying: trust it. Git drops
+# `-c safe.directory` for the local transport (upload-pack), so it goes into a global config of
+# ours, which includes the user's own (credentials, proxies); see trust_source below.
+trust_source() {
+  printf '[include]\n\tpath = %s/.gitconfig\n[safe]\n\tdirectory = %s\n\tdirectory = %s/.git\n' \
+    "${HOME:-/nonexistent}" "$CC_SOURCE" "$CC_SOURCE" >"$CC_ROOT/.gitconfig"
+  export GIT_CONFIG_GLOBAL="$CC_ROOT/.gitconfig"
+}
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 
 http_ok() { # url: whether it answers 2xx within 5 s
@@ -399,7 +412,7 @@ fetch() { # the commit `resolved` into a new release directory, `release`
   mkdir -p "$release"
   git init -q "$release"
   # Exactly that ref (or commit), with its history (pages are dated from it), and nothing else.
-  in_release "$release" git -c safe.directory="$CC_SOURCE" fetch -q --no-tags "$CC_SOURCE" "$resolved_ref" ||
+  in_release "$release" git fetch -q --no-tags "$CC_SOURCE" "$resolved_ref" ||
     die "could not fetch $resolved_ref from $CC_SOURCE (CC_SOURCE)"
   in_release "$release" git checkout -q --detach "$resolved" ||
     die "$CC_SOURCE (CC_SOURCE) has no commit $resolved on $resolved_ref any more"
@@ -478,8 +491,14 @@ deploy_commit() { # new|again ("again" when the timer retries an interrupted att
 # The timer's run: deploy a new commit of exactly refs/heads/$CC_BRANCH, once.
 auto() {
   local cur live_commit=
-  resolve_ref "refs/heads/$CC_BRANCH" CC_BRANCH
   cur=$(live_dir)
+  # A live release whose processes are gone (a killed supervisor, an out-of-memory kill) is
+  # started again, unless an operator stopped it (deploy.sh stop).
+  if [ -n "$cur" ] && ! running "$cur" && [ ! -e "$CC_ROOT/stopped" ]; then
+    log "$(release_id "$cur") is live but not running: starting it again"
+    activate "$cur"
+  fi
+  resolve_ref "refs/heads/$CC_BRANCH" CC_BRANCH
   if [ -n "$cur" ]; then live_commit=$(git -C "$cur" rev-parse HEAD 2>/dev/null || true); fi
   read_attempt
   if [ "$resolved" = "$live_commit" ]; then
@@ -527,7 +546,8 @@ on_exit() {
   local status=$? summary live before
   set +e
   trap - EXIT TERM INT HUP
-  if [ -n "${starting:-}" ]; then stop_release "$starting"; fi
+  # Not when it went live already: the switch was done, the run only ended before it said so.
+  if [ -n "${starting:-}" ] && [ "$starting" != "$(live_dir)" ]; then stop_release "$starting"; fi
   if [ -n "${in_attempt:-}" ]; then
     if [ -n "${release:-}" ] && ! complete "$release" && [ "$release" != "$(live_dir)" ]; then rm -rf "$release"; fi
     if [ -n "${signalled:-}" ]; then
@@ -615,6 +635,7 @@ if [ -z "$CC_SOURCE" ] && { [ "$command" = deploy ] || [ "$command" = auto ]; };
 fi
 mkdir -p "$CC_ROOT"
 cd "$CC_ROOT"
+trust_source
 root_real=$(pwd -P)
 # One at a time: a deploy, a rollback and a timer's run must not run into each other.
 exec 9>>"$CC_ROOT/.deploy.lock"
@@ -632,6 +653,7 @@ trap 'on_signal HUP 1' HUP
 
 case $command in
   deploy)
+    rm -f "$CC_ROOT/stopped"
     reconcile
     resolve_ref "$CC_REF" CC_REF
     deploy_commit new
@@ -641,12 +663,14 @@ case $command in
     auto
     ;;
   rollback)
+    rm -f "$CC_ROOT/stopped"
     reconcile
     previous=$(previous_dir)
     if [ -z "$previous" ] || [ ! -d "$previous" ]; then die "there is no previous release ($CC_ROOT/previous)"; fi
     activate "$previous"
     ;;
   start)
+    rm -f "$CC_ROOT/stopped"
     reconcile
     live=$(live_dir)
     [ -n "$live" ] || die "no release yet ($CC_ROOT/current): run deploy/deploy.sh first"
@@ -655,5 +679,7 @@ case $command in
   stop)
     mapfile -t all < <(releases)
     for dir in "${all[@]}"; do stop_release "$dir"; done
+    # The timer leaves them stopped until deploy.sh start, deploy or rollback.
+    : >"$CC_ROOT/stopped"
     ;;
 esac

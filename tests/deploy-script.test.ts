@@ -148,6 +148,23 @@ describe('the settings file (CC_ENV_FILE)', () => {
   });
 
   it.each([
+    ['CC_PROCESSES=x[$(touch PWNED)]', /CC_PROCESSES is "x\[\$\(touch .*\)\]": a whole number/],
+    ['CC_PORT_A=3000+1', /CC_PORT_A is "3000\+1": a whole number/],
+    ['CC_HEALTH_TIMEOUT=ninety', /CC_HEALTH_TIMEOUT is "ninety": a whole number/],
+    ['CC_PROCESSES=0', /CC_PROCESSES is 0: at least 1 Next process per slot/],
+  ])('refuses the number %s without evaluating it', (line, message) => {
+    const pwned = path.join(work, 'pwned-number');
+    const { envFile, srv } = setup([
+      'SITE_URL=https://partners.example.org',
+      line.replace('PWNED', pwned),
+    ]);
+    const result = run(['status'], { CC_ENV_FILE: envFile, CC_ROOT: srv });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(fs.existsSync(pwned)).toBe(false);
+  });
+
+  it.each([
     [0o666, /is writable by others than its owner \(mode 666\): install -m 0640 -o root -g \S+ /],
     [0o620, /is writable by others than its owner \(mode 620\)/],
     [0o644, /is readable by everyone and holds the editor's client secret \(mode 644\)/],
@@ -251,6 +268,24 @@ describe('deploy.sh and refs', () => {
       /CC_REF=mai: \S+ has no such branch or tag; set CC_REF to one it has/,
     );
     expect(fs.existsSync(path.join(srv, 'last-attempt')), 'nothing was attempted').toBe(false);
+  });
+
+  it.runIf(isRoot)('fetches from a source directory that another user owns', () => {
+    const foreign = path.join(work, 'foreign-source');
+    fs.cpSync(source, foreign, { recursive: true });
+    execFileSync('chown', ['-R', '65534:65534', foreign]);
+    const settings = setup(['SITE_URL=https://partners.example.org', `CC_SOURCE=${foreign}`]);
+    const result = run(['deploy'], {
+      CC_ENV_FILE: settings.envFile,
+      CC_ROOT: settings.srv,
+      CC_REF: 'refs/heads/main',
+    });
+    // Past the listing and the fetch, at the install (this source has no package-lock.json).
+    expect(result.stderr).not.toMatch(/dubious ownership|cannot list the branches/);
+    expect(record(path.join(settings.srv, 'last-attempt'))).toMatchObject({
+      commit: main,
+      step: 'install',
+    });
   });
 
   it('auto deploys exactly refs/heads/main, and stops at the first step that fails', () => {

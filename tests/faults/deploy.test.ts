@@ -363,7 +363,9 @@ describe('the deploy timer and the front', () => {
     expect(environ).toContain(`CMS_GITHUB_CLIENT_SECRET=${secret}`);
     expect(environ).toContain('CMS_GITHUB_REPO=example/partners');
     const built = fs.readFileSync(srv('current/.build-env'), 'utf8').split('\n');
-    expect(built).toEqual(expect.arrayContaining(['SITE_URL', 'CMS_GITHUB_REPO', 'CC_STAGING']));
+    expect(built).toEqual(
+      expect.arrayContaining(['SITE_URL', 'CMS_GITHUB_REPO', 'CMS_GITHUB_API_URL', 'CC_STAGING']),
+    );
     expect(built).not.toContain('CMS_GITHUB_CLIENT_SECRET');
   });
 
@@ -487,9 +489,17 @@ describe('deploys by hand, and the front', () => {
     expect(home.response.status).toBe(302);
     expect(home.response.headers.get('location')).toBe('/de');
     expect((await get('/healthz')).response.status).toBe(503);
+
+    // The timer's next run starts the live release again: nobody stopped it on purpose.
+    const { command, args, env } = unitCommand('cc-partners-deploy.service', scratch);
+    const run = await start(command, args, env, undefined, '/').done;
+    expect(run.code, lines(run).join('\n')).toBe(0);
+    expect(logged(run, / is live but not running: starting it again/)).toBeDefined();
+    expect((await get('/healthz')).response.status).toBe(200);
+    expectConsistent();
   });
 
-  it('serves a changed page once Next is back, after the deploy, without restarting nginx', async () => {
+  it('serves a changed page after the next deploy, without restarting nginx', async () => {
     const workers = nginxWorkers();
     scratch.commit('Release C', () => {
       scratch.markPartner('release C');
