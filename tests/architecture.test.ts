@@ -37,16 +37,14 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** The project-relative paths a file imports (relative and `@/` specifiers only). */
+/** The project-relative paths a file imports, in any form (relative and `@/` specifiers only). */
 function imports(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].flatMap(
-    ([, spec]) => {
-      if (spec!.startsWith('@/')) return [spec!.slice(2)];
-      if (spec!.startsWith('.')) return [path.join(path.dirname(file), spec!)];
-      return [];
-    },
-  );
+  const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
+  return importedFiles.flatMap(({ fileName: spec }) => {
+    if (spec.startsWith('@/')) return [spec.slice(2)];
+    if (spec.startsWith('.')) return [path.join(path.dirname(file), spec)];
+    return [];
+  });
 }
 
 /** Functions in `file` longer than `limit` lines whose comment above gives no reason ("Long: …"). */

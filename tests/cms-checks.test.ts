@@ -221,7 +221,13 @@ describe('the web editor’s check of a draft', () => {
 
 describe('the web editor’s check before publishing', () => {
   const entry = { collection: 'partners', slug: 'vku', data: {} };
-  const branch = { commit: { sha: 'c0ffee' } };
+  const savedAt = (minutesAgo: number) => ({
+    commit: {
+      sha: 'c0ffee',
+      commit: { committer: { date: new Date(Date.now() - minutesAgo * 60_000).toISOString() } },
+    },
+  });
+  const branch = savedAt(10);
   const failedRun = { id: 7, name: 'content', status: 'completed', conclusion: 'failure' };
   const publish = (github: Record<string, unknown>, user?: object | null) =>
     loadChecks(undefined, [], github, user).prePublish!({ entry: immutable(entry) });
@@ -266,9 +272,19 @@ describe('the web editor’s check before publishing', () => {
     );
   });
 
+  it('asks to wait while GitHub has not started the check of a change saved just now', async () => {
+    const error = await publish({
+      '/branches/cms%2Fpartners%2Fvku': savedAt(0.5),
+      '/commits/c0ffee/check-runs': { check_runs: [] },
+    }).catch((e: Error) => e);
+    expect(String(error)).toBe(
+      'Die Inhaltsprüfung dieser Änderung läuft noch. Bitte in einer Minute noch einmal veröffentlichen.',
+    );
+  });
+
   it.each([
     ['the check passed', { check_runs: [{ ...failedRun, conclusion: 'success' }] }, undefined],
-    ['GitHub ran no check', { check_runs: [] }, undefined],
+    ['GitHub ran no check minutes after the save', { check_runs: [] }, undefined],
     ['GitHub does not answer', 503, undefined],
     ['the editor is not logged in with GitHub', { check_runs: [failedRun] }, null],
   ])('leaves the decision to GitHub when %s', async (_case, runs, user) => {

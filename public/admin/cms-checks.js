@@ -189,13 +189,18 @@
    * Why this entry's pull request may not be published yet, from the checks GitHub ran on its
    * branch; '' when they passed, or when GitHub cannot tell (then its branch protection decides).
    */
+  var checkStartsWithin = 3 * 60 * 1000;
+
   function publishRefusal(siteConfig, entry) {
     var token = githubToken();
     if (!token || !siteConfig.backend || siteConfig.backend.name !== 'github') return '';
     var get = github(siteConfig, token);
     var branch = encodeURIComponent('cms/' + entry.collection + '/' + entry.slug);
+    var saved = 0;
     return get('/branches/' + branch)
       .then(function (found) {
+        var committer = found.commit.commit && found.commit.commit.committer;
+        saved = Date.parse((committer && committer.date) || '') || 0;
         return get('/commits/' + found.commit.sha + '/check-runs');
       })
       .then(function (answer) {
@@ -213,9 +218,13 @@
             );
           });
         }
-        var pending = runs.some(function (run) {
-          return run.status !== 'completed';
-        });
+        // Right after a save GitHub has not started the check yet; a repository without one
+        // never gets it, so after a few minutes its branch protection decides alone.
+        var pending =
+          runs.some(function (run) {
+            return run.status !== 'completed';
+          }) ||
+          (runs.length === 0 && Date.now() - saved < checkStartsWithin);
         return pending
           ? 'Die Inhaltsprüfung dieser Änderung läuft noch. Bitte in einer Minute noch einmal veröffentlichen.'
           : '';

@@ -3,7 +3,7 @@
  * 127.0.0.1, for tests and benchmarks. As a command: `npm run serve:front` (ports from
  * NEXT_PORT and FRONT_PORT, default 3000 and 8080), Ctrl-C stops both.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,6 +67,25 @@ function stopper(child: ChildProcess, signal: NodeJS.Signals): () => Promise<num
     });
 }
 
+/**
+ * The log directory and files made by README.md's own `install` lines ("Deploy"), in `logDir`
+ * (their owners left out: the modes are the point; nginx would create the logs for everyone).
+ */
+function installLogs(logDir: string) {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const lines = readme.match(/^install .*\/var\/log\/nginx\/cc-partners.*$/gm) ?? [];
+  if (lines.length === 0)
+    throw new Error('README.md no longer installs /var/log/nginx/cc-partners');
+  for (const line of lines) {
+    const args = line
+      .replaceAll('/var/log/nginx/cc-partners', logDir)
+      .replace(/ -[og] \S+/g, '')
+      .split(/\s+/)
+      .slice(1);
+    execFileSync('install', args);
+  }
+}
+
 /** `next start` on 127.0.0.1:port (the node process itself, so that signals reach it). */
 export async function startNext(port: number): Promise<Server> {
   // No -H: binding to 127.0.0.1 makes localized pathnames redirect to themselves; the port is
@@ -112,12 +131,8 @@ export async function startNginx({
   pageValidity,
 }: FrontOptions): Promise<Front> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-partners-nginx-'));
-  // As README.md ("Deploy") installs them: nginx would create its logs readable by everyone.
   const logDir = path.join(dir, 'log');
-  fs.mkdirSync(logDir, { mode: 0o750 });
-  for (const log of ['access.log', 'error.log']) {
-    fs.writeFileSync(path.join(logDir, log), '', { mode: 0o640 });
-  }
+  installLogs(logDir);
   const cacheDir = path.join(dir, 'cache');
   fs.mkdirSync(cacheDir);
   let site = renderSiteConfig(
