@@ -495,7 +495,10 @@ describe('deploys by hand, and the front', () => {
     const run = await start(command, args, env, undefined, '/').done;
     expect(run.code, lines(run).join('\n')).toBe(0);
     expect(logged(run, / is live but not running: starting it again/)).toBeDefined();
-    expect((await get('/healthz')).response.status).toBe(200);
+    // nginx looks at the slot flag at most once a second (open_file_cache_valid 1s).
+    await expect
+      .poll(async () => (await get('/healthz')).response.status, { timeout: 5_000 })
+      .toBe(200);
     expectConsistent();
   });
 
