@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Puts a supported Node.js (22.22+ or 24.15+) first on PATH; source it from the project's folder:
 # `. scripts/use-node24.sh`.
 # If the machine's node is older (Debian 12 ships 18, some images 20), it installs Node 24 from the

@@ -56,16 +56,21 @@ function record(file: string): Record<string, string> {
 }
 
 describe('deploy/ for the operator', () => {
-  it('has shell scripts that pass shellcheck', () => {
-    const scripts = fs.readdirSync('deploy').filter((name) => name.endsWith('.sh'));
-    expect(scripts).toEqual(expect.arrayContaining(['deploy.sh', 'run-release.sh']));
-    const result = spawnSync(
-      'shellcheck',
-      scripts.map((name) => `deploy/${name}`),
-      {
-        encoding: 'utf8',
-      },
+  it('has shell scripts (deploy/ and scripts/) that pass shellcheck', () => {
+    const scripts = ['deploy', 'scripts'].flatMap((dir) =>
+      fs
+        .readdirSync(dir)
+        .filter((name) => name.endsWith('.sh'))
+        .map((name) => `${dir}/${name}`),
     );
+    expect(scripts).toEqual(
+      expect.arrayContaining([
+        'deploy/deploy.sh',
+        'deploy/run-release.sh',
+        'scripts/use-node24.sh',
+      ]),
+    );
+    const result = spawnSync('shellcheck', scripts, { encoding: 'utf8' });
     expect(result.error, 'shellcheck is installed (apt-get install shellcheck)').toBeUndefined();
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
