@@ -241,8 +241,17 @@ describe('the web editor’s check before publishing', () => {
           path: 'content/partners/vku.de.md',
           start_line: 7,
           annotation_level: 'failure',
+          title:
+            'Reihenfolge: Difu und VKU haben beide die 4; jeder Partner braucht eine eigene Zahl.',
           message:
             'order: 4 is already used by content/partners/difu.de.md: give each partner its own number',
+        },
+        {
+          path: 'content/partners/vku.en.md',
+          start_line: 3,
+          annotation_level: 'failure',
+          title: 'name',
+          message: 'name: must not be empty',
         },
         {
           path: 'content/partners/vku.de.md',
@@ -253,8 +262,9 @@ describe('the web editor’s check before publishing', () => {
       ],
     }).catch((e: Error) => e);
     expect(String(error)).toBe(
-      'Die Inhaltsprüfung hat in dieser Änderung Fehler gefunden: content/partners/vku.de.md, Zeile 7: ' +
-        'order: 4 is already used by content/partners/difu.de.md: give each partner its own number. ' +
+      'Die Inhaltsprüfung hat in dieser Änderung Fehler gefunden. ' +
+        'Reihenfolge: Difu und VKU haben beide die 4; jeder Partner braucht eine eigene Zahl. ' +
+        'content/partners/vku.en.md, Zeile 3: name: must not be empty. ' +
         'Bitte korrigieren Sie das im Formular und speichern Sie. Sobald die Prüfung der neuen Fassung ' +
         'grün ist (etwa eine Minute), können Sie veröffentlichen.',
     );

@@ -47,12 +47,25 @@ const ruleCases: Record<
   recentFigures: ['old-figures', 'figuresAsOf', /more than 5 years ago/],
 };
 
+// The rules an editor can break in the web editor's form also say so in the form's words.
+const editorWords: Partial<Record<keyof typeof contentRules, string>> = {
+  partnersInEveryLanguage:
+    'X: die Fassung auf Englisch fehlt; ergänzen Sie sie, oder setzen Sie „Entwurf“, solange übersetzt wird.',
+  translatedSummaries:
+    'Kurzbeschreibung auf Englisch: noch derselbe Text wie auf Deutsch; er muss übersetzt werden.',
+  uniqueOrders: 'Reihenfolge: A und B haben beide die 1; jeder Partner braucht eine eigene Zahl.',
+};
+
 describe.each(Object.entries(contentRules))('the rule %s', (name, rule) => {
   const [fixture, field, message] = ruleCases[name as keyof typeof contentRules];
 
   it(`finds ${field} in ${fixture}, and nothing in a valid folder`, () => {
-    expect(rule(readContent(path.join(fixtures, fixture), { now }))).toContainEqual(
+    const found = rule(readContent(path.join(fixtures, fixture), { now }));
+    expect(found).toContainEqual(
       expect.objectContaining({ field, message: expect.stringMatching(message) }),
+    );
+    expect(found.map((problem) => problem.editor)).toContain(
+      editorWords[name as keyof typeof contentRules],
     );
     expect(rule(readContent(path.join(fixtures, 'valid'), { now }))).toEqual([]);
   });
@@ -139,6 +152,7 @@ describe('content:check', () => {
           line: 1,
           field: '(file)',
           message: /has no en version: add .*x\.en\.md/,
+          editor: editorWords.partnersInEveryLanguage,
         },
       ],
     ],
@@ -161,6 +175,7 @@ describe('content:check', () => {
           line: 7,
           field: 'order',
           message: /1 is already used by .*a\.de\.md/,
+          editor: editorWords.uniqueOrders,
         },
       ],
     ],
@@ -201,6 +216,7 @@ describe('content:check', () => {
           line: 4,
           field: 'summary',
           message: /is the same as in .*x\.de\.md: translate it/,
+          editor: editorWords.translatedSummaries,
         },
       ],
     ],
@@ -376,6 +392,10 @@ describe('content:check', () => {
     ]);
     expect(lines('old-figures')[0]).toBe(
       `::warning file=${at('old-figures', 'partners/x.de.md')},line=8,title=figuresAsOf::figuresAsOf: the figures are from 2015, more than 5 years ago: check them in every language and update the year`,
+    );
+    // The title is the editor's words where the rule has them: the web editor shows it.
+    expect(lines('duplicate-order')[0]).toBe(
+      `::error file=${at('duplicate-order', 'partners/b.de.md')},line=7,title=Reihenfolge%3A A und B haben beide die 1; jeder Partner braucht eine eigene Zahl.::order: 1 is already used by ${at('duplicate-order', 'partners/a.de.md')}: give each partner its own number`,
     );
     expect(lines('valid')).toEqual([expect.stringMatching(/^✓ 16 files/)]);
   });

@@ -178,7 +178,8 @@ describe('the GitHub stand-in', { timeout: 30_000 }, () => {
         path: expect.stringMatching(/^content\/partners\/(difu|vku)\.de\.md$/),
         start_line: 7,
         annotation_level: 'failure',
-        title: 'order',
+        title:
+          'Reihenfolge: Difu und VKU haben beide die 4; jeder Partner braucht eine eigene Zahl.',
         message: expect.stringMatching(
           /^order: 4 is already used by content\/partners\/(difu|vku)\.de\.md/,
         ),

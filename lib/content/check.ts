@@ -165,7 +165,9 @@ export function checkContent(dir: string, options: CheckOptions = {}): CheckResu
 
 /**
  * A problem as a GitHub Actions workflow command: GitHub shows it on that line of the file, in
- * the pull request an editor's change opened.
+ * the pull request an editor's change opened. Its title is the problem in the editor's words
+ * where the rule has them (the web editor shows that title when it refuses to publish), else
+ * the field.
  */
 export function formatAnnotation(problem: ContentProblem): string {
   // Workflow commands end at a newline; their properties at a comma or colon.
@@ -173,7 +175,7 @@ export function formatAnnotation(problem: ContentProblem): string {
     text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const level = problem.severity === 'error' ? 'error' : 'warning';
-  return `::${level} file=${property(problem.file)},line=${problem.line},title=${property(problem.field)}::${data(`${problem.field}: ${problem.message}`)}`;
+  return `::${level} file=${property(problem.file)},line=${problem.line},title=${property(problem.editor ?? problem.field)}::${data(`${problem.field}: ${problem.message}`)}`;
 }
 
 /**

@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { routing, type Locale, type SitePageName, sitePageNames } from '../i18n/routing';
 import type { Flaw, Parsed } from './parse';
-import { imprintNeutralFields, languageNeutralFields, type PartnerFrontMatter } from './schema';
+import {
+  imprintNeutralFields,
+  languageNeutralFields,
+  partnerFieldLabel,
+  type PartnerFrontMatter,
+} from './schema';
 import { isPlaceholder } from './placeholders';
 
 export type ContentProblem = {
@@ -13,6 +18,11 @@ export type ContentProblem = {
   severity: 'error' | 'warning';
   /** Set on warnings about a placeholder, which `npm run launch:check` turns into errors. */
   placeholder?: true;
+  /**
+   * The problem in the web editor's words (German, with the form's labels, no file names), for
+   * the rules an editor can break in the form; the editor shows it when it refuses to publish.
+   */
+  editor?: string;
 };
 
 /** The files every language has once: `<name>.<locale>.md` in the content folder. */
@@ -62,6 +72,9 @@ const error = (file: string, field: string, message: string, line = 1): ContentP
 });
 
 const languages = routing.locales.join(', ');
+/** "Englisch" for en: a language as the editor's messages name it. */
+const languageName = (locale: Locale) =>
+  new Intl.DisplayNames('de', { type: 'language' }).of(locale) ?? locale;
 export const isLocale = (value: string): value is Locale =>
   (routing.locales as readonly string[]).includes(value);
 
@@ -233,7 +246,10 @@ export const partnersInEveryLanguage: Rule = (content) =>
       .map((locale) => {
         const missing = display(path.join(content.dir, 'partners', `${first!.key}.${locale}.md`));
         const message = `has no ${locale} version: add ${missing} (or mark the partner as draft: true while it is being translated)`;
-        return error(first!.file, '(file)', message);
+        return {
+          ...error(first!.file, '(file)', message),
+          editor: `${partnerOf(first!).shortName}: die Fassung auf ${languageName(locale)} fehlt; ergänzen Sie sie, oder setzen Sie „${partnerFieldLabel('draft')}“, solange übersetzt wird.`,
+        };
       });
   });
 
@@ -244,27 +260,34 @@ export const translatedSummaries: Rule = (content) =>
       ? []
       : others
           .filter((other) => partnerOf(other).summary === partnerOf(first!).summary)
-          .map((other) =>
-            error(
+          .map((other) => ({
+            ...error(
               other.file,
               'summary',
               `is the same as in ${first!.file}: translate it`,
               lineOf(other, 'summary'),
             ),
-          ),
+            editor: `${partnerFieldLabel('summary')} auf ${languageName(other.locale)}: noch derselbe Text wie auf ${languageName(first!.locale)}; er muss übersetzt werden.`,
+          })),
   );
 
 export const uniqueOrders: Rule = (content) => {
-  const taken = new Map<number, string>();
+  const taken = new Map<number, ContentFile>();
   return texts(content, 'partner').flatMap(([first]) => {
-    const { order } = partnerOf(first!);
+    const { order, shortName } = partnerOf(first!);
     const holder = taken.get(order);
     if (!holder) {
-      taken.set(order, first!.file);
+      taken.set(order, first!);
       return [];
     }
-    const message = `${order} is already used by ${holder}: give each partner its own number`;
-    return [error(first!.file, 'order', message, lineOf(first!, 'order'))];
+    const message = `${order} is already used by ${holder.file}: give each partner its own number`;
+    return [
+      {
+        ...error(first!.file, 'order', message, lineOf(first!, 'order')),
+        // Either of the two may be the one just changed: the editor's words name both.
+        editor: `${partnerFieldLabel('order')}: ${partnerOf(holder).shortName} und ${shortName} haben beide die ${order}; jeder Partner braucht eine eigene Zahl.`,
+      },
+    ];
   });
 };
 

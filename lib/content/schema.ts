@@ -103,6 +103,13 @@ export const partnerFrontMatter = z.strictObject({
 });
 export type PartnerFrontMatter = z.infer<typeof partnerFrontMatter>;
 
+/** The web editor's label of a partner field, e.g. "Reihenfolge" for order. */
+export function partnerFieldLabel(name: keyof PartnerFrontMatter): string {
+  const schema = partnerFrontMatter.shape[name] as z.ZodType;
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  return (inner.meta() as FieldMeta).label;
+}
+
 export const headerFrontMatter = z.strictObject({
   quote: field(text(300), { label: 'Zitat', hint: 'Ohne Anführungszeichen.' }),
   attribution: field(text(100), {

@@ -166,7 +166,11 @@
     };
   }
 
-  /** "content/partners/vku.de.md, Zeile 7: order: 4 is already used by …" for each error. */
+  /**
+   * Each error the check found: in the editor's words where the check has them (then they are the
+   * annotation's title: "Reihenfolge: VKU und Difu haben beide die 4. …"), else the check's own
+   * ("content/partners/vku.de.md, Zeile 3: name: must not be empty"), whose title is the field.
+   */
   function findings(get, runs) {
     return Promise.all(
       runs.map(function (run) {
@@ -176,7 +180,8 @@
           });
           if (!errors.length) return ['„' + run.name + '“ ist fehlgeschlagen'];
           return errors.map(function (a) {
-            return a.path + ', Zeile ' + a.start_line + ': ' + a.message;
+            var german = a.title && a.message.indexOf(a.title + ': ') !== 0;
+            return german ? a.title : a.path + ', Zeile ' + a.start_line + ': ' + a.message;
           });
         });
       }),
@@ -211,9 +216,13 @@
         if (broken.length) {
           return findings(get, broken).then(function (found) {
             return (
-              'Die Inhaltsprüfung hat in dieser Änderung Fehler gefunden: ' +
-              found.join('; ') +
-              '. Bitte korrigieren Sie das im Formular und speichern Sie. Sobald die Prüfung ' +
+              'Die Inhaltsprüfung hat in dieser Änderung Fehler gefunden. ' +
+              found
+                .map(function (text) {
+                  return /[.!?]$/.test(text) ? text : text + '.';
+                })
+                .join(' ') +
+              ' Bitte korrigieren Sie das im Formular und speichern Sie. Sobald die Prüfung ' +
               'der neuen Fassung grün ist (etwa eine Minute), können Sie veröffentlichen.'
             );
           });

@@ -278,9 +278,9 @@ test('refuses to publish a change the content check rejects, in German, and main
   const requests = github.requests.length;
   await publish(page);
   expect(await message(page, 'Veröffentlichen fehlgeschlagen:')).toBe(
-    'Veröffentlichen fehlgeschlagen: Die Inhaltsprüfung hat in dieser Änderung Fehler gefunden: ' +
-      'content/partners/vku.de.md, Zeile 7: order: 4 is already used by content/partners/difu.de.md: ' +
-      'give each partner its own number. Bitte korrigieren Sie das im Formular und speichern Sie. ' +
+    'Veröffentlichen fehlgeschlagen: Die Inhaltsprüfung hat in dieser Änderung Fehler gefunden. ' +
+      'Reihenfolge: Difu und VKU haben beide die 4; jeder Partner braucht eine eigene Zahl. ' +
+      'Bitte korrigieren Sie das im Formular und speichern Sie. ' +
       'Sobald die Prüfung der neuen Fassung grün ist (etwa eine Minute), können Sie veröffentlichen.',
   );
   await screenshot(page, '7-publish-refused', { messages: true });
