@@ -5,7 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type BrowserContext, type Dialog, type Page } from '@playwright/test';
+import {
+  type APIResponse,
+  type BrowserContext,
+  type Dialog,
+  expect,
+  type Page,
+  type Route,
+} from '@playwright/test';
 
 /** The editor in one browser window, the site's origin, and whatever went wrong in it. */
 export type Editor = { page: Page; site: string; problems: string[] };
@@ -29,8 +36,23 @@ async function routeOrigins(
   for (const [from, to] of Object.entries(origins)) {
     await context.route(`${from}/**`, async (route) => {
       const url = to + route.request().url().slice(from.length);
-      await route.fulfill({ response: await route.fetch({ url, maxRedirects: 0 }) });
+      await route.fulfill({ response: await forward(route, url) });
     });
+  }
+}
+
+/**
+ * The answer of the server at `url`. Playwright reuses kept-alive connections, and a server may
+ * close an idle one just as a request goes out on it (ECONNRESET, nothing was read): a GET or
+ * HEAD is then sent once more.
+ */
+async function forward(route: Route, url: string): Promise<APIResponse> {
+  try {
+    return await route.fetch({ url, maxRedirects: 0 });
+  } catch (error) {
+    const idempotent = ['GET', 'HEAD'].includes(route.request().method());
+    if (!idempotent || !String(error).includes('ECONNRESET')) throw error;
+    return route.fetch({ url, maxRedirects: 0 });
   }
 }
 
