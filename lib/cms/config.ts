@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import de from '../../messages/de.json';
 import {
   accessibilityFrontMatter,
-  type FieldMeta,
+  fieldParts,
   headerFrontMatter,
   imprintFrontMatter,
   languageNeutralFields,
@@ -48,9 +48,7 @@ function optionLabel(field: string, value: string): string {
 
 /** One front-matter field as a Decap widget, from its zod schema: required, kind, rules, texts. */
 export function cmsField(name: string, schema: z.ZodType): CmsField {
-  const optional = schema.safeParse(undefined).success;
-  const inner = (optional ? (schema as z.ZodOptional).unwrap() : schema) as z.ZodType;
-  const meta = inner.meta() as FieldMeta | undefined;
+  const { optional, inner, meta } = fieldParts(schema);
   if (!meta?.label) throw new Error(`lib/content/schema.ts: ${name} has no label for the editor`);
   const field: CmsField = { name, label: meta.label };
   if (meta.hint) field.hint = meta.hint;

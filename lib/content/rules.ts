@@ -73,8 +73,8 @@ const error = (file: string, field: string, message: string, line = 1): ContentP
 
 const languages = routing.locales.join(', ');
 /** "Englisch" for en: a language as the editor's messages name it. */
-const languageName = (locale: Locale) =>
-  new Intl.DisplayNames('de', { type: 'language' }).of(locale) ?? locale;
+const germanNames = new Intl.DisplayNames('de', { type: 'language' });
+const languageName = (locale: Locale) => germanNames.of(locale) ?? locale;
 export const isLocale = (value: string): value is Locale =>
   (routing.locales as readonly string[]).includes(value);
 

@@ -103,11 +103,16 @@ export const partnerFrontMatter = z.strictObject({
 });
 export type PartnerFrontMatter = z.infer<typeof partnerFrontMatter>;
 
+/** A field's schema without its `.optional()`, whether it had one, and what the editor shows. */
+export function fieldParts(schema: z.ZodType) {
+  const optional = schema.safeParse(undefined).success;
+  const inner = (optional ? (schema as z.ZodOptional).unwrap() : schema) as z.ZodType;
+  return { optional, inner, meta: inner.meta() as FieldMeta | undefined };
+}
+
 /** The web editor's label of a partner field, e.g. "Reihenfolge" for order. */
 export function partnerFieldLabel(name: keyof PartnerFrontMatter): string {
-  const schema = partnerFrontMatter.shape[name] as z.ZodType;
-  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
-  return (inner.meta() as FieldMeta).label;
+  return fieldParts(partnerFrontMatter.shape[name]).meta!.label;
 }
 
 export const headerFrontMatter = z.strictObject({

@@ -168,7 +168,7 @@
 
   /**
    * Each error the check found: in the editor's words where the check has them (then they are the
-   * annotation's title: "Reihenfolge: VKU und Difu haben beide die 4. …"), else the check's own
+   * annotation's title: "Reihenfolge: Difu und VKU haben beide die 4; …"), else the check's own
    * ("content/partners/vku.de.md, Zeile 3: name: must not be empty"), whose title is the field.
    */
   function findings(get, runs) {
